@@ -1,0 +1,25 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Routewijzer is built on the Swift toolchain alone: no package dependencies.
+/// The pure targets (DutchText, Retrieval) never do I/O beyond thin loaders at the edge.
+let package = Package(
+    name: "Routewijzer",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "routewijzer", targets: ["routewijzer"]),
+        .executable(name: "routewijzer-bench", targets: ["routewijzer-bench"]),
+    ],
+    targets: [
+        .target(name: "DutchText"),
+        .target(name: "Retrieval", dependencies: ["DutchText"]),
+        .target(name: "Wire"),
+        .executableTarget(name: "routewijzer", dependencies: ["DutchText", "Retrieval", "Wire"]),
+        .executableTarget(name: "routewijzer-bench", dependencies: ["DutchText", "Retrieval", "Wire"]),
+        .testTarget(name: "DutchTextTests", dependencies: ["DutchText"]),
+        .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "DutchText"]),
+        .testTarget(name: "WireTests", dependencies: ["Wire"]),
+        .testTarget(name: "RoutewijzerCLITests", dependencies: ["routewijzer"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,80 @@
+/// The content-authored tables that tune analysis: stem overrides and synonyms.
+///
+/// They live as `.tsv` files in `Knowledge/` so that content authors, not programmers, decide that
+/// "thuiszorg" should find wijkverpleging or that "gemeenten" and "gemeente" are one word.
+public struct TermTables: Sendable, Equatable {
+    /// A folded word and the stem it must get instead of the Snowball stem.
+    public var stemOverrides: [String: String]
+    /// Phrases clients use and the phrase the documents use for the same thing.
+    public var synonyms: [Synonym]
+
+    public init(stemOverrides: [String: String] = [:], synonyms: [Synonym] = []) {
+        self.stemOverrides = stemOverrides
+        self.synonyms = synonyms
+    }
+
+    public static let empty = TermTables()
+
+    /// One synonym line: `canonical<TAB>variant, variant, ...`.
+    public struct Synonym: Sendable, Equatable {
+        public var canonical: String
+        public var variants: [String]
+        /// The line in the source file, for messages.
+        public var line: Int
+    }
+
+    /// A problem in a table file, with the line it is on.
+    public struct ParseError: Error, Equatable, Sendable {
+        public var line: Int
+        public var message: String
+    }
+
+    /// Parses a stem-override file: `word<TAB>stem` per line; `#` starts a comment line.
+    public static func parseStemOverrides(_ text: String) throws(ParseError) -> [String: String] {
+        var table: [String: String] = [:]
+        for (line, fields) in try rows(of: text) {
+            let word = TextNormalizer.fold(fields[0]), stem = TextNormalizer.fold(fields[1])
+            guard !word.contains(" "), !stem.contains(" ") else {
+                throw ParseError(line: line, message: "a stem override takes one word on each side")
+            }
+            table[word] = stem
+        }
+        return table
+    }
+
+    /// Parses a synonym file: `canonical<TAB>variant, variant, ...` per line.
+    public static func parseSynonyms(_ text: String) throws(ParseError) -> [Synonym] {
+        var synonyms: [Synonym] = []
+        for (line, fields) in try rows(of: text) {
+            let variants = fields[1].split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
+            guard !variants.isEmpty else {
+                throw ParseError(line: line, message: "a synonym line needs at least one variant after the tab")
+            }
+            synonyms.append(Synonym(canonical: fields[0], variants: variants, line: line))
+        }
+        return synonyms
+    }
+
+    /// The non-comment lines of a two-column tab-separated file, numbered from 1.
+    private static func rows(of text: String) throws(ParseError) -> [(Int, [String])] {
+        var result: [(Int, [String])] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmed()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmed() }
+            guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
+                throw ParseError(line: index + 1, message: "expected two fields separated by one tab")
+            }
+            result.append((index + 1, fields))
+        }
+        return result
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (spaces, tabs, line breaks).
+    public func trimmed() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+}

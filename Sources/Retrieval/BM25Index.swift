@@ -1,0 +1,126 @@
+import DutchText
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An in-memory BM25F index over passages, built at start-up from the knowledge base.
+///
+/// Postings hold the saturated, length-normalised term frequency of each passage, computed once at
+/// build time, so a query only multiplies by idf and its own term weight and adds up.
+public struct BM25Index: Sendable {
+    public let passages: [Passage]
+    public let parameters: BM25Parameters
+    public let analyzer: Analyzer
+    /// The indexed words, for decompounding and typo tolerance in queries.
+    public let vocabulary: Vocabulary
+    let termIDs: [String: Int32]
+    let postings: [Postings]
+    let idf: [Float]
+
+    /// Passage numbers (ascending) and their saturated term-frequency factors.
+    struct Postings: Sendable {
+        var passages: [Int32] = []
+        var factors: [Float] = []
+    }
+
+    public init(passages: [Passage], analyzer: Analyzer, parameters: BM25Parameters = BM25Parameters()) {
+        var builder = Builder(parameters: parameters)
+        for passage in passages { builder.add(passage, analyzer: analyzer) }
+        self.passages = passages
+        self.parameters = parameters
+        self.analyzer = analyzer
+        (termIDs, postings, idf) = builder.finish()
+        vocabulary = Vocabulary(words: builder.words)
+    }
+
+    /// Indexes every passage of a knowledge base, with its synonym and stem tables.
+    public init(knowledge: KnowledgeBase, parameters: BM25Parameters = BM25Parameters()) {
+        self.init(passages: knowledge.passages, analyzer: Analyzer(tables: knowledge.tables), parameters: parameters)
+    }
+
+    /// The best `limit` passages for `query`, best first; equal scores keep passage order.
+    public func search(_ query: String, limit: Int = 10) -> [SearchResult] {
+        var searcher = Searcher(index: self)
+        return searcher.search(query, limit: limit)
+    }
+
+    /// The query's distinct stems with the highest weight each got, in order of first appearance.
+    func weightedStems(of query: String) -> [(stem: String, weight: Double)] {
+        var order: [String] = []
+        var weights: [String: Double] = [:]
+        for term in analyzer.analyzeQuery(query, vocabulary: vocabulary) where !term.isStopWord {
+            if weights[term.stem] == nil { order.append(term.stem) }
+            weights[term.stem] = Swift.max(weights[term.stem] ?? 0, term.weight)
+        }
+        return order.map { ($0, weights[$0]!) }
+    }
+}
+
+extension BM25Index {
+    /// Turns passages into postings in one pass: raw field frequencies are kept per posting until
+    /// the average field lengths are known, then converted to saturated factors.
+    struct Builder {
+        let parameters: BM25Parameters
+        var termIDs: [String: Int32] = [:]
+        var postings: [Postings] = []
+        /// Per term, per posting: the (title, keywords, body) frequencies.
+        var frequencies: [[SIMD3<Float>]] = []
+        var lengths: [SIMD3<Float>] = []
+        var words: Set<String> = []
+
+        init(parameters: BM25Parameters) { self.parameters = parameters }
+
+        mutating func add(_ passage: Passage, analyzer: Analyzer) {
+            var counts: [Int32: SIMD3<Float>] = [:]
+            var length = SIMD3<Float>.zero
+            let fields = [passage.title, passage.keywords, [passage.section ?? "", passage.text].joined(separator: "\n")]
+            for (field, text) in fields.enumerated() {
+                for term in analyzer.analyze(text) where !term.isStopWord {
+                    var unit = SIMD3<Float>.zero
+                    unit[field] = 1
+                    counts[id(of: term.stem), default: .zero] += unit
+                    length[field] += 1
+                    words.insert(term.surface)
+                }
+            }
+            let number = Int32(lengths.count)
+            for (term, tf) in counts {
+                postings[Int(term)].passages.append(number)
+                frequencies[Int(term)].append(tf)
+            }
+            lengths.append(length)
+        }
+
+        private mutating func id(of stem: String) -> Int32 {
+            if let id = termIDs[stem] { return id }
+            let id = Int32(termIDs.count)
+            termIDs[stem] = id
+            postings.append(Postings())
+            frequencies.append([])
+            return id
+        }
+
+        func finish() -> ([String: Int32], [Postings], [Float]) {
+            let count = Float(Swift.max(lengths.count, 1))
+            let average = lengths.reduce(SIMD3<Float>.zero, +) / count
+            let safeAverage = SIMD3<Float>(Swift.max(average.x, 1), Swift.max(average.y, 1), Swift.max(average.z, 1))
+            let b = Float(parameters.b), k1 = Float(parameters.k1)
+            let weights = SIMD3<Float>(Float(parameters.titleWeight), Float(parameters.keywordsWeight), Float(parameters.bodyWeight))
+            var postings = self.postings
+            for term in postings.indices {
+                postings[term].factors = zip(postings[term].passages, frequencies[term]).map { passage, tf in
+                    let norm = (1 - b) + b * lengths[Int(passage)] / safeAverage
+                    let weighted = (weights * tf / norm).sum()
+                    return weighted / (k1 + weighted)
+                }
+            }
+            let idf = postings.map { list -> Float in
+                let df = Double(list.passages.count)
+                return Float(log(1 + (Double(count) - df + 0.5) / (df + 0.5)))
+            }
+            return (termIDs, postings, idf)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import DutchText
+
+/// The content rules `routewijzer validate` enforces, beyond what parsing already demands.
+public enum KnowledgeValidator {
+    /// Every problem in `base`, in file order.
+    public static func problems(in base: KnowledgeBase) -> [KnowledgeError] {
+        var problems = routeListProblems(base)
+        var firstPathOfID: [String: String] = [:]
+        for document in base.documents {
+            problems += documentProblems(document, base: base)
+            if let other = firstPathOfID[document.id] {
+                problems.append(error(document, "id", "duplicate id '\(document.id)', also used in \(other)"))
+            } else {
+                firstPathOfID[document.id] = document.path
+            }
+        }
+        let covered = Set(base.documents.map(\.route))
+        for route in base.routes where !covered.contains(route.id) {
+            problems.append(KnowledgeError(file: KnowledgeBase.routesFile, line: route.line,
+                                           message: "route '\(route.id)' has no document"))
+        }
+        return problems
+    }
+
+    /// The front-matter keys a document may have.
+    static let knownFields = Set(KnowledgeDocument.requiredTextFields + KnowledgeDocument.requiredListFields)
+
+    private static func routeListProblems(_ base: KnowledgeBase) -> [KnowledgeError] {
+        guard !base.routes.isEmpty else {
+            return [KnowledgeError(file: KnowledgeBase.routesFile, line: 1, message: "the route list is missing or empty")]
+        }
+        var seen: Set<String> = []
+        return base.routes.compactMap { route in
+            seen.insert(route.id).inserted ? nil
+                : KnowledgeError(file: KnowledgeBase.routesFile, line: route.line, message: "duplicate route id '\(route.id)'")
+        }
+    }
+
+    private static func documentProblems(_ document: KnowledgeDocument, base: KnowledgeBase) -> [KnowledgeError] {
+        var problems: [KnowledgeError] = []
+        let fileName = document.path.split(separator: "/").last.map(String.init) ?? document.path
+        if !isValidID(document.id) {
+            problems.append(error(document, "id", "id '\(document.id)' may only use a-z, 0-9 and '-'"))
+        } else if fileName != document.id + ".md" {
+            problems.append(error(document, "id", "id '\(document.id)' does not match the file name '\(fileName)'"))
+        }
+        if base.route(id: document.route) == nil {
+            problems.append(error(document, "route", "unknown route id '\(document.route)'"))
+        }
+        if sentenceCount(document.summary) != 1 {
+            problems.append(error(document, "summary", "the summary must be exactly one sentence"))
+        }
+        if document.keywords.isEmpty { problems.append(error(document, "keywords", "no keywords")) }
+        if document.sources.isEmpty { problems.append(error(document, "sources", "no sources")) }
+        if document.prepare.isEmpty { problems.append(error(document, "prepare", "nothing to prepare is listed")) }
+        if !isValidDate(document.checked) {
+            problems.append(error(document, "checked", "'checked' must be a date as YYYY-MM-DD, not '\(document.checked)'"))
+        }
+        for key in document.fieldLines.keys.sorted() where !knownFields.contains(key) {
+            problems.append(error(document, key, "unknown field '\(key)'"))
+        }
+        if !document.sections.contains(where: { $0.heading != nil }) {
+            problems.append(KnowledgeError(file: document.path, line: 1, message: "the body has no '## ' sections"))
+        }
+        for link in document.links where !base.paths.contains(resolve(link.target, from: document.path)) {
+            problems.append(KnowledgeError(file: document.path, line: link.line, message: "broken link to '\(link.target)'"))
+        }
+        return problems
+    }
+
+    private static func error(_ document: KnowledgeDocument, _ field: String, _ message: String) -> KnowledgeError {
+        KnowledgeError(file: document.path, line: document.fieldLines[field] ?? 1, message: message)
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// Counts sentence ends: '.', '!' or '?' followed by a space or the end. A dot that closes an
+    /// abbreviation ("o.a.", "bijv.", "z.s.m.") does not count: its word has another dot or is one letter,
+    /// or it is on the list of common Dutch abbreviations.
+    static func sentenceCount(_ text: String) -> Int {
+        let words = text.split(separator: " ")
+        return words.enumerated().filter { index, word in
+            guard let last = word.last, ".!?".contains(last) else { return false }
+            if last != "." { return true }
+            let stem = word.dropLast()
+            let isAbbreviation = stem.contains(".") || stem.count == 1 || abbreviations.contains(stem.lowercased())
+            return !isAbbreviation || index == words.count - 1
+        }.count
+    }
+
+    /// Abbreviations that end in a dot in B1 texts and never end a sentence in a summary.
+    private static let abbreviations: Set<String> = ["bijv", "bv", "enz", "incl", "excl", "ca", "nr", "art", "tel", "dhr", "mevr"]
+
+    static func isValidDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+        return year >= 2000 && (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    /// The knowledge-relative path a link from `path` points to ("../a/b.md" from "c/d.md" → "a/b.md").
+    static func resolve(_ target: String, from path: String) -> String {
+        let withoutAnchor = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        var components = path.split(separator: "/").dropLast().map(String.init)
+        for component in withoutAnchor.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(String(component))
+            }
+        }
+        return components.joined(separator: "/")
+    }
+}

@@ -1,0 +1,37 @@
+/// Turns the Markdown of a section into the plain text a person reads in a terminal or a chat bubble.
+public enum MarkdownText {
+    /// Drops emphasis and code markers and keeps only the text of links.
+    public static func plain(_ markdown: String) -> String {
+        var output = ""
+        var index = markdown.startIndex
+        while index < markdown.endIndex {
+            let character = markdown[index]
+            if character == "[", let (text, end) = link(in: markdown, at: index) {
+                output += text
+                index = end
+                continue
+            }
+            if character != "*" && character != "`" && character != "_" { output.append(character) }
+            index = markdown.index(after: index)
+        }
+        return output
+    }
+
+    /// A `[text](target)` link starting at `start`: its text and the index after it.
+    private static func link(in markdown: String, at start: String.Index) -> (String, String.Index)? {
+        let rest = markdown[markdown.index(after: start)...]
+        guard let closeText = rest.firstIndex(of: "]"),
+              rest[closeText...].dropFirst().first == "(",
+              let closeTarget = rest[closeText...].firstIndex(of: ")") else { return nil }
+        return (String(rest[..<closeText]), markdown.index(after: closeTarget))
+    }
+
+    /// The first `limit` characters of `text` on one line, cut at a word boundary, with "…" when cut.
+    public static func snippet(_ text: String, limit: Int = 220) -> String {
+        let flat = text.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        guard flat.count > limit else { return flat }
+        let cut = flat.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + " …"
+    }
+}

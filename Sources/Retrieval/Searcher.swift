@@ -1,0 +1,75 @@
+/// Runs queries against one index, reusing its score buffer between queries.
+///
+/// An index is shared and immutable; a searcher is cheap, owned by one thread, and avoids
+/// allocating and zeroing a score per passage on every query of a large index.
+public struct Searcher {
+    public let index: BM25Index
+    private var scores: [Float]
+    private var touched: [Int32] = []
+
+    public init(index: BM25Index) {
+        self.index = index
+        self.scores = [Float](repeating: 0, count: index.passages.count)
+    }
+
+    /// The best `limit` passages for `query`, best first; equal scores keep passage order.
+    public mutating func search(_ query: String, limit: Int = 10) -> [SearchResult] {
+        let stems = index.weightedStems(of: query)
+        let terms = stems.compactMap { stem, weight in index.termIDs[stem].map { (Int($0), Float(weight)) } }
+        accumulate(terms)
+        let best = topPassages(limit)
+        clear()
+        return best.map { passage, score in
+            SearchResult(passage: index.passages[Int(passage)], score: Double(score),
+                         matchedTerms: matched(stems.map(\.stem), in: passage))
+        }
+    }
+
+    private mutating func accumulate(_ terms: [(id: Int, weight: Float)]) {
+        for (id, weight) in terms {
+            let postings = index.postings[id]
+            let scale = index.idf[id] * weight
+            for (passage, factor) in zip(postings.passages, postings.factors) {
+                if scores[Int(passage)] == 0 { touched.append(passage) }
+                scores[Int(passage)] += scale * factor
+            }
+        }
+    }
+
+    /// A bounded selection over the touched passages: keeps the best `limit` in a small sorted array.
+    private func topPassages(_ limit: Int) -> [(Int32, Float)] {
+        var best: [(Int32, Float)] = []
+        best.reserveCapacity(limit + 1)
+        for passage in touched {
+            let score = scores[Int(passage)]
+            if best.count == limit, let last = best.last, !ranks(score, passage, before: last) { continue }
+            let position = best.firstIndex { !ranks($0.1, $0.0, before: (passage, score)) } ?? best.count
+            best.insert((passage, score), at: position)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
+    }
+
+    private func ranks(_ score: Float, _ passage: Int32, before other: (Int32, Float)) -> Bool {
+        score != other.1 ? score > other.1 : passage < other.0
+    }
+
+    private mutating func clear() {
+        for passage in touched { scores[Int(passage)] = 0 }
+        touched.removeAll(keepingCapacity: true)
+    }
+
+    /// The stems that have `passage` in their postings (binary search: postings are ascending).
+    private func matched(_ stems: [String], in passage: Int32) -> [String] {
+        stems.filter { stem in
+            guard let id = index.termIDs[stem] else { return false }
+            let list = index.postings[Int(id)].passages
+            var low = 0, high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle] < passage { low = middle + 1 } else { high = middle }
+            }
+            return low < list.count && list[low] == passage
+        }
+    }
+}

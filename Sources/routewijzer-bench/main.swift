@@ -1,0 +1,76 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import DutchText
+import Retrieval
+import Wire
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `routewijzer-bench`: performance figures, each with a baseline measured in the same run, because
+/// these machines are shared and noisy and only ratios compare across runs.
+let usage = """
+    USAGE:
+      routewijzer-bench retrieval [--knowledge DIR] [--queries FILE.tsv] [--repeat N] [--synthetic N | --corpus FILE.jsonl] [--json]
+          Index build time, per-query p50/p99 latency and queries/s, peak RSS, route accuracy when the
+          queries are labelled; baseline: an exhaustive scan over the same passages, in the same run.
+      routewijzer-bench export [--knowledge DIR] [--synthetic N]
+          The corpus as JSON lines {"id","route","title","keywords","body"}, for the peer comparison.
+    """
+
+/// The command, its `--name value` options and its flags.
+func parseArguments() -> (command: String, options: [String: String], flags: Set<String>) {
+    var options: [String: String] = [:]
+    var flags: Set<String> = []
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    let command = arguments.isEmpty ? "" : arguments.removeFirst()
+    while !arguments.isEmpty {
+        let argument = arguments.removeFirst()
+        if argument == "--json" {
+            flags.insert(argument)
+        } else if !arguments.isEmpty {
+            options[argument] = arguments.removeFirst()
+        } else {
+            print("error: \(argument) needs a value\n\(usage)")
+            exit(2)
+        }
+    }
+    return (command, options, flags)
+}
+
+let (command, options, flags) = parseArguments()
+
+func knowledge() throws -> KnowledgeBase {
+    let (base, problems, directory) = try KnowledgeLoader.load(explicit: options["--knowledge"], executablePath: CommandLine.arguments[0])
+    guard problems.isEmpty else { throw BenchError("\(problems.count) problem(s) in \(directory); run routewijzer validate") }
+    return base
+}
+
+func corpus(_ base: KnowledgeBase) throws -> [Passage] {
+    if let path = options["--corpus"] { return try CorpusFile.read(path) }
+    if let size = options["--synthetic"] {
+        guard let count = Int(size), count > 0 else { throw BenchError("--synthetic needs a positive count") }
+        return SyntheticCorpus().passages(count: count, from: base)
+    }
+    return base.passages
+}
+
+do {
+    switch command {
+    case "export":
+        for passage in try corpus(try knowledge()) { print(CorpusFile.line(passage)) }
+    case "retrieval":
+        let repeats = Int(options["--repeat"] ?? "") ?? 20
+        let report = try RetrievalBenchmark.run(knowledge: try knowledge(), corpus: corpus, queriesPath: options["--queries"], repeats: repeats)
+        print(flags.contains("--json") ? report.json.serialized : report.text)
+    default:
+        print(usage)
+        exit(command.isEmpty || command == "--help" ? 0 : 2)
+    }
+} catch {
+    print("error: \(error)")
+    exit(1)
+}

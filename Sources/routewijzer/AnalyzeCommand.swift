@@ -1,0 +1,31 @@
+import DutchText
+import Retrieval
+
+/// `routewijzer analyze`: shows what the analyzer makes of text, so a content author can see why a
+/// question does or does not match. `--stems` is the bare Snowball algorithm, one word per line.
+enum AnalyzeCommand {
+    static func run(_ arguments: Arguments) throws(CLIError) {
+        try arguments.allow(flags: ["--stems"], options: ["--knowledge"])
+        guard arguments.positional.isEmpty else { throw .usage("analyze reads its lines from standard input") }
+        if arguments.has("--stems") {
+            while let line = readLine() { Console.out(DutchStemmer.stem(line.trimmed())) }
+            return
+        }
+        let knowledge = try LoadedKnowledge(arguments)
+        while let line = readLine() {
+            let terms = knowledge.index.analyzer.analyzeQuery(line, vocabulary: knowledge.index.vocabulary)
+            Console.out(terms.map(describe).joined(separator: "  "))
+        }
+    }
+
+    /// `surface→stem`, then what is special about the term: stop word, negation, or how it was derived.
+    static func describe(_ term: AnalyzedTerm) -> String {
+        var text = term.surface == term.stem ? term.surface : "\(term.surface)→\(term.stem)"
+        var marks: [String] = []
+        if term.isStopWord { marks.append("stop") }
+        if term.isNegation { marks.append("negation") }
+        if term.origin != .word { marks.append("\(term.origin.rawValue) \(term.weight)") }
+        if !marks.isEmpty { text += "(\(marks.joined(separator: ", ")))" }
+        return term.origin == .word || term.origin == .joined ? text : "+" + text
+    }
+}

@@ -1,0 +1,68 @@
+/// The command line, split into flags, options with values, and positional arguments.
+///
+/// A small hand-written parser: the commands take few options, and a dependency is not allowed.
+struct Arguments {
+    var positional: [String] = []
+    private var flags: Set<String> = []
+    private var options: [String: String] = [:]
+
+    /// Options that take a value; every other `--name` is a flag.
+    static let valued: Set<String> = ["--knowledge", "--batch", "--limit", "--min-top1", "--min-top3", "--k1", "--b"]
+
+    init(_ arguments: some Sequence<String>) throws(CLIError) {
+        var iterator = arguments.makeIterator()
+        var onlyPositional = false
+        while let argument = iterator.next() {
+            if onlyPositional || !argument.hasPrefix("--") || argument == "-" {
+                positional.append(argument)
+            } else if argument == "--" {
+                onlyPositional = true
+            } else if let equals = argument.firstIndex(of: "=") {
+                options[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
+            } else if Self.valued.contains(argument) {
+                guard let value = iterator.next() else { throw .usage("\(argument) needs a value") }
+                options[argument] = value
+            } else {
+                flags.insert(argument)
+            }
+        }
+    }
+
+    func has(_ flag: String) -> Bool { flags.contains(flag) }
+
+    func value(_ option: String) -> String? { options[option] }
+
+    func number(_ option: String) throws(CLIError) -> Double? {
+        guard let text = options[option] else { return nil }
+        guard let value = Double(text) else { throw .usage("\(option) needs a number, not '\(text)'") }
+        return value
+    }
+
+    /// Fails on flags and options the command does not know, so a typo is never silently ignored.
+    func allow(flags allowedFlags: Set<String>, options allowedOptions: Set<String>) throws(CLIError) {
+        if let unknown = flags.subtracting(allowedFlags).sorted().first { throw .usage("unknown option \(unknown)") }
+        if let unknown = Set(options.keys).subtracting(allowedOptions).sorted().first { throw .usage("unknown option \(unknown)") }
+    }
+}
+
+/// What ends a command early, and the exit code it gets.
+enum CLIError: Error {
+    /// Wrong use of the command line: exit 2.
+    case usage(String)
+    /// Content or input that cannot be used, already described: exit 1.
+    case failure(String)
+
+    var exitCode: Int32 {
+        switch self {
+        case .usage: 2
+        case .failure: 1
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .usage(let text): "error: \(text)\nRun 'routewijzer --help' for usage."
+        case .failure(let text): "error: \(text)"
+        }
+    }
+}

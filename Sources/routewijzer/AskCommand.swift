@@ -1,0 +1,80 @@
+import Retrieval
+import Wire
+
+/// `routewijzer ask`: where to go with a question, for supporters who want a quick, sourced answer.
+enum AskCommand {
+    static func run(_ arguments: Arguments) throws(CLIError) {
+        try arguments.allow(flags: ["--json", "--explain"], options: ["--knowledge", "--batch", "--limit", "--k1", "--b"])
+        let limit = try arguments.number("--limit").map(Int.init) ?? 10
+        guard limit > 0 else { throw .usage("--limit must be at least 1") }
+        let json = arguments.has("--json"), explain = arguments.has("--explain")
+        if let batch = arguments.value("--batch") {
+            guard arguments.positional.isEmpty else { throw .usage("give either --batch FILE or a question, not both") }
+            let knowledge = try LoadedKnowledge(arguments)
+            var searcher = Searcher(index: knowledge.index)
+            try InputLines.forEach(in: batch) { question in
+                let results = question.trimmed().isEmpty ? [] : searcher.search(question, limit: limit)
+                Console.out(json ? jsonLine(question, results, explain: explain).serialized
+                                 : answer(question, results, knowledge.base, explain: explain))
+            }
+            return
+        }
+        let question = arguments.positional.joined(separator: " ")
+        guard !question.trimmed().isEmpty else { throw .usage("the question is empty; ask for example: routewijzer ask \"wie betaalt een traplift?\"") }
+        let knowledge = try LoadedKnowledge(arguments)
+        let results = knowledge.index.search(question, limit: limit)
+        Console.out(json ? jsonLine(question, results, explain: explain).serialized
+                         : answer(question, results, knowledge.base, explain: explain))
+    }
+
+    /// The machine form: `{"query", "results": [{"id", "route", "title", "section", "score", "snippet"}]}`.
+    static func jsonLine(_ question: String, _ results: [SearchResult], explain: Bool) -> JSONValue {
+        .object([
+            ("query", .string(question)),
+            ("results", .array(results.map { result in
+                var members: [(String, JSONValue)] = [
+                    ("id", .string(result.passage.id)),
+                    ("route", .string(result.passage.route)),
+                    ("title", .string(result.passage.title)),
+                    ("section", result.passage.section.map(JSONValue.string) ?? .null),
+                    ("score", .number(result.score)),
+                    ("snippet", .string(MarkdownText.snippet(result.passage.text))),
+                ]
+                if explain { members.append(("matched", .array(result.matchedTerms.map(JSONValue.string)))) }
+                return .object(members)
+            })),
+        ])
+    }
+
+    /// The readable form: the best routes with a short answer, how to reach the desk, and the sources.
+    static func answer(_ question: String, _ results: [SearchResult], _ base: KnowledgeBase, explain: Bool) -> String {
+        let suggestions = RouteSuggestion.suggestions(for: results, in: base)
+        guard !suggestions.isEmpty else {
+            return "Vraag: \(question)\nHier vond ik niets over. Het Juiste Loket en onafhankelijke cliëntondersteuning helpen u verder.\n"
+        }
+        var lines = ["Vraag: \(question)", ""]
+        for (rank, suggestion) in suggestions.enumerated() {
+            let document = suggestion.document
+            lines.append("\(rank + 1). \(suggestion.route.name) — \(document.title)")
+            lines.append("   \(document.summary)")
+            if let section = suggestion.bestResult.passage.section {
+                lines.append("   \(section): \(MarkdownText.snippet(suggestion.bestResult.passage.text))")
+            }
+            lines.append("   Contact: \(document.contact)")
+            lines.append("   Neem mee: \(document.prepare.joined(separator: "; "))")
+            lines.append("   Bronnen: \(document.sources.joined(separator: "; "))")
+            lines.append("   Gecontroleerd op: \(document.checked)")
+            lines.append("")
+        }
+        if explain { lines += explanation(results) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every ranked passage with its score and the query terms that matched it.
+    static func explanation(_ results: [SearchResult]) -> [String] {
+        ["Explain (rank, score, passage, route, matched terms):"] + results.enumerated().map { rank, result in
+            let score = (result.score * 1000).rounded() / 1000
+            return "  \(rank + 1). \(score)  \(result.passage.id)  [\(result.passage.route)]  matched: \(result.matchedTerms.joined(separator: ", "))"
+        } + [""]
+    }
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Entry point: picks the command and turns its errors into messages and exit codes.
+let usage = """
+    routewijzer — where to go with a complex care question in the Netherlands
+
+    USAGE: routewijzer [COMMAND] [OPTIONS]
+
+    COMMANDS:
+      chat                       Chat in the terminal (the default).
+      ask "vraag"                The best routes for a question, with contact details and sources.
+          --json                 One JSON object: {"query", "results": [{"id","route","title","section","score","snippet"}]}.
+          --batch FILE           One question per line ("-" = standard input), one answer per line.
+          --limit N              Passages to rank (default 10).
+          --explain              Show scores and the query terms that matched.
+      analyze                    Analyse lines from standard input: tokens, stop words, stems, compounds, synonyms.
+          --stems                One word per line in, its Snowball stem out (the bare algorithm).
+      eval FILE.tsv              Route accuracy on 'question<TAB>route,route' lines: top-1, top-3, MRR@10, misses.
+          --min-top1 X, --min-top3 X   Exit 1 when accuracy is below X.
+      validate                   Check the knowledge content; prints file:line: message, exits 1 on any problem.
+
+    OPTIONS FOR EVERY COMMAND:
+      --knowledge DIR            Knowledge directory (default: ./Knowledge, then next to the executable).
+      --k1 X, --b X              BM25 parameters (default k1 1.2, b 0.75).
+      -h, --help                 Show this help.
+
+    EXIT CODES: 0 success, 1 content or input problem, 2 wrong usage.
+    """
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" {
+    Console.out(usage)
+    exit(0)
+}
+let commands: [String: (Arguments) throws(CLIError) -> Void] = [
+    "chat": ChatCommand.run, "ask": AskCommand.run, "analyze": AnalyzeCommand.run,
+    "eval": EvalCommand.run, "validate": ValidateCommand.run,
+]
+var name = "chat"
+if let first = arguments.first, !first.hasPrefix("-") {
+    name = first
+    arguments.removeFirst()
+}
+do throws(CLIError) {
+    guard let command = commands[name] else { throw .usage("unknown command '\(name)'") }
+    try command(try Arguments(arguments))
+} catch {
+    Console.error(error.message)
+    exit(error.exitCode)
+}

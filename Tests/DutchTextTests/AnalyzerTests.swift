@@ -1,0 +1,56 @@
+import Testing
+@testable import DutchText
+
+@Suite("Analyzer")
+struct AnalyzerTests {
+    let analyzer = Analyzer(tables: TermTables(
+        stemOverrides: ["gemeenten": "gemeent", "gemeente": "gemeent"],
+        synonyms: [
+            .init(canonical: "wijkverpleging", variants: ["thuiszorg"], line: 1),
+            .init(canonical: "hulp bij het huishouden", variants: ["huishoudelijke hulp"], line: 2),
+        ]))
+    let vocabulary = Vocabulary(words: ["mantelzorg", "ondersteuning", "moeder", "wijkverpleging"])
+
+    @Test("stop words and negations are marked, not dropped")
+    func marks() {
+        let terms = analyzer.analyze("geen hulp van de gemeente")
+        #expect(terms.map(\.surface) == ["geen", "hulp", "van", "de", "gemeente"])
+        #expect(terms.map(\.isStopWord) == [true, false, true, true, false])
+        #expect(terms.map(\.isNegation) == [true, false, false, false, false])
+    }
+
+    @Test("stem overrides conflate forms the stemmer keeps apart")
+    func overrides() {
+        #expect(analyzer.stem("gemeenten") == analyzer.stem("gemeente"))
+        #expect(analyzer.stem("0800-2000") == "0800-2000")
+    }
+
+    @Test("synonyms add the canonical terms once")
+    func synonyms() {
+        let added = analyzer.analyzeQuery("hoe werkt de thuiszorg").filter { $0.origin == .synonym }
+        #expect(added.map(\.surface) == ["wijkverpleging"])
+        #expect(added.first?.weight == Analyzer.Weight.synonym)
+        let phrase = analyzer.analyzeQuery("ik zoek huishoudelijke hulp").filter { $0.origin == .synonym }
+        #expect(phrase.map(\.surface) == ["huishouden"])
+    }
+
+    @Test("unknown compounds add their parts; known words add parts at a low weight")
+    func compounds() {
+        let parts = analyzer.analyzeQuery("mantelzorgondersteuning", vocabulary: vocabulary).filter { $0.origin == .compoundPart }
+        #expect(parts.map(\.surface) == ["mantelzorg", "ondersteuning"])
+        #expect(parts.allSatisfy { $0.weight == Analyzer.Weight.compoundPartOfUnknownWord })
+    }
+
+    @Test("typos add the known word they probably meant")
+    func corrections() {
+        let corrections = analyzer.analyzeQuery("mijn moedr", vocabulary: vocabulary).filter { $0.origin == .correction }
+        #expect(corrections.map(\.surface) == ["moeder"])
+        #expect(corrections.first?.weight == Analyzer.Weight.correctionAtDistance1)
+    }
+
+    @Test("known words get no corrections and stop words no derived terms")
+    func noDerivation() {
+        let terms = analyzer.analyzeQuery("de moeder", vocabulary: vocabulary)
+        #expect(terms.allSatisfy { $0.origin == .word })
+    }
+}

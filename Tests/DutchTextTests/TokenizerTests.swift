@@ -1,0 +1,45 @@
+import Testing
+@testable import DutchText
+
+@Suite("Tokenizer")
+struct TokenizerTests {
+    private func words(_ text: String) -> [String] { Tokenizer.tokenize(text).map(\.text) }
+
+    @Test("a hyphenated word counts as its parts and as one joined word")
+    func hyphenated() {
+        let tokens = Tokenizer.tokenize("Het Wmo-loket")
+        #expect(tokens.map(\.text) == ["het", "wmo", "loket", "wmoloket"])
+        #expect(tokens.last == Token(text: "wmoloket", position: 1, isJoined: true))
+    }
+
+    @Test("apostrophes disappear inside words")
+    func apostrophes() {
+        #expect(words("'s avonds en in het weekend") == ["s", "avonds", "en", "in", "het", "weekend"])
+        #expect(words("twee auto’s") == ["twee", "autos"])
+    }
+
+    @Test("phone numbers stay one token", arguments: ["0800-2000", "0800-0113", "088-1234567"])
+    func phoneNumbers(number: String) {
+        #expect(words("bel \(number) nu") == ["bel", number, "nu"])
+    }
+
+    @Test("numbers and abbreviations are kept")
+    func numbersAndAbbreviations() {
+        #expect(words("24 uurs zorg via de Wlz, PGB!") == ["24", "uurs", "zorg", "via", "de", "wlz", "pgb"])
+        #expect(words("24-uurs") == ["24", "uurs", "24uurs"])
+    }
+
+    @Test("positions count words; punctuation and empty input give no tokens")
+    func positions() {
+        #expect(Tokenizer.tokenize("hulp, nu?").map(\.position) == [0, 1])
+        #expect(Tokenizer.tokenize("").isEmpty)
+        #expect(Tokenizer.tokenize(" -- ' ?! ").isEmpty)
+    }
+
+    @Test("phone numbers are recognised only as digit groups")
+    func phoneNumberShape() {
+        #expect(Tokenizer.isPhoneNumber("0800-8115"))
+        #expect(!Tokenizer.isPhoneNumber("0800"))
+        #expect(!Tokenizer.isPhoneNumber("wmo-2015"))
+    }
+}

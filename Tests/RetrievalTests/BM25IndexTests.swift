@@ -1,0 +1,104 @@
+import Testing
+@testable import Retrieval
+
+@Suite("BM25F index")
+struct BM25IndexTests {
+    let index = BM25Index(knowledge: Fixtures.base)
+
+    @Test("the passage that shares the question's words ranks first, with the terms that matched")
+    func ranks() throws {
+        let best = try #require(index.search("mijn vader heeft hoge koorts en het is weekend").first)
+        #expect(best.passage.route == "huisartsenpost")
+        #expect(best.matchedTerms.contains(index.analyzer.stem("koorts")))
+    }
+
+    @Test("title and keywords weigh more than the body")
+    func fieldWeights() {
+        func passage(_ id: String, title: String, keywords: String, text: String) -> Passage {
+            Passage(id: id, documentID: id, route: "r", title: title, keywords: keywords, section: nil, text: text)
+        }
+        let passages = [
+            passage("body", title: "iets anders", keywords: "nog iets", text: "steunpunt hier"),
+            passage("keywords", title: "iets anders", keywords: "steunpunt, anders", text: "nog iets hier"),
+            passage("title", title: "steunpunt anders", keywords: "nog iets", text: "iets hier"),
+        ]
+        let results = BM25Index(passages: passages, analyzer: index.analyzer).search("steunpunt")
+        #expect(results.map(\.passage.id) == ["title", "keywords", "body"])
+    }
+
+    @Test("results are deterministic: equal scores keep passage order")
+    func ties() {
+        let results = index.search("mantelzorger")
+        #expect(results.map(\.passage.id) == ["respijtzorg", "respijtzorg#waarvoor", "respijtzorg#wat-kost-het"])
+        #expect(Set(results.map(\.score)).count == 1)
+        #expect(index.search("mantelzorger").map(\.passage.id) == results.map(\.passage.id))
+    }
+
+    @Test("a question without known words finds nothing; the limit is respected")
+    func emptyAndLimit() {
+        #expect(index.search("xyzzy qwerty").isEmpty)
+        #expect(index.search("").isEmpty)
+        #expect(index.search("de het een").isEmpty)
+        #expect(index.search("zorg gemeente weekend mantelzorger", limit: 2).count == 2)
+    }
+
+    @Test("typos and compounds still find the document")
+    func tolerance() {
+        #expect(index.search("mantelzorgr").first?.passage.route == "mantelzorg")
+        #expect(index.search("weekendkoorts").first?.passage.route == "huisartsenpost")
+    }
+
+    @Test("b = 0 turns off length normalisation: one match scores alike in short and long bodies")
+    func lengthNormalisation() {
+        let short = Passage(id: "a", documentID: "a", route: "r", title: "", keywords: "", section: nil, text: "steunpunt")
+        let long = Passage(id: "b", documentID: "b", route: "r", title: "", keywords: "", section: nil,
+                           text: "steunpunt voor vragen over geld werk wonen school en vervoer in de buurt")
+        let flat = BM25Index(passages: [short, long], analyzer: index.analyzer, parameters: BM25Parameters(k1: 1.2, b: 0))
+        let scores = flat.search("steunpunt").map(\.score)
+        #expect(scores.count == 2 && scores[0] == scores[1])
+        let normalised = BM25Index(passages: [short, long], analyzer: index.analyzer).search("steunpunt")
+        #expect(normalised.map(\.passage.id) == ["a", "b"] && normalised[0].score > normalised[1].score)
+    }
+
+    @Test("a rarer term counts more (idf)")
+    func idf() throws {
+        let results = index.search("gemeente logeeropvang")
+        #expect(results.first?.passage.documentID == "respijtzorg")
+    }
+
+    @Test("a searcher reused across queries gives the same answers as fresh searches")
+    func searcherReuse() {
+        var searcher = Searcher(index: index)
+        for query in ["koorts", "schoonmaken", "koorts", "mantelzorger"] {
+            #expect(searcher.search(query).map(\.passage.id) == index.search(query).map(\.passage.id))
+        }
+    }
+
+    @Test("distinct routes keep rank order")
+    func distinctRoutes() {
+        #expect(index.search("zorg weekend schoonmaken mantelzorger").distinctRoutes.count == 3)
+    }
+}
+
+@Suite("Route evaluation")
+struct RouteEvaluationTests {
+    @Test("questions parse with an optional header, and metrics count distinct routes")
+    func metrics() throws {
+        let questions = try RouteEvaluation.parseQuestions("question\troutes\nkoorts in het weekend\thuisartsenpost\nik ben overbelast\twmo-gemeente,mantelzorg\nschoonmaken\tmantelzorg\n", file: "q.tsv")
+        #expect(questions.map(\.line) == [2, 3, 4])
+        let index = BM25Index(knowledge: Fixtures.base)
+        var evaluation = RouteEvaluation()
+        for question in questions { evaluation.record(question, results: index.search(question.text)) }
+        #expect(evaluation.outcomes.map(\.firstHit) == [1, 1, nil])
+        #expect(evaluation.top1 == 2.0 / 3.0)
+        #expect(evaluation.meanReciprocalRank == 2.0 / 3.0)
+        #expect(evaluation.misses.map(\.question.line) == [4])
+    }
+
+    @Test("a line without a tab is an error at its line")
+    func malformed() {
+        #expect(throws: KnowledgeError(file: "q.tsv", line: 2, message: "expected 'question<TAB>route,route'")) {
+            try RouteEvaluation.parseQuestions("a\tb\nzonder tab\n", file: "q.tsv")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Testing
+@testable import Retrieval
+
+@Suite("Front matter")
+struct FrontMatterTests {
+    @Test("key-value lines and block lists, each with its line")
+    func parses() throws {
+        let front = try FrontMatter.parse("---\nid: a\nsources:\n  - een\n  - twee\nchecked: 2026-11-22\n---\nbody", file: "a.md")
+        #expect(front.fields["id"] == .text("a", line: 2))
+        #expect(front.fields["sources"] == .list(["een", "twee"], line: 3))
+        #expect(front.fields["checked"] == .text("2026-11-22", line: 6))
+        #expect(front.bodyStartLine == 8)
+        #expect(front.body == ["body"])
+    }
+
+    @Test("a value may contain a colon")
+    func colonInValue() throws {
+        let front = try FrontMatter.parse("---\ncontact: Bel: 0800-2000\n---\n", file: "a.md")
+        #expect(front.fields["contact"] == .text("Bel: 0800-2000", line: 2))
+    }
+
+    @Test("malformed front matter is reported at its line", arguments: [
+        ("no front matter", 1, "expected front matter starting with '---' on the first line"),
+        ("---\nid: a\n", 1, "front matter is not closed by a '---' line"),
+        ("---\nid: a\n  - stray\n---\n", 3, "list item outside a list; write the key alone on the line before"),
+        ("---\nid: a\nid: b\n---\n", 3, "duplicate key 'id'"),
+        ("---\njust text\n---\n", 2, "expected 'key: value'"),
+    ])
+    func errors(text: String, line: Int, message: String) {
+        #expect(throws: KnowledgeError(file: "x.md", line: line, message: message)) {
+            try FrontMatter.parse(text, file: "x.md")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Testing
+@testable import Retrieval
+
+@Suite("Knowledge documents and passages")
+struct KnowledgeDocumentTests {
+    @Test("front matter fields, sections at ## headings, and relative links")
+    func parses() throws {
+        let file = Fixtures.document(id: "huishouden", keywords: "schoonmaken, poetsen ,",
+                                     body: "# Titel\nInleiding.\n\n## Voor wie\nZie [bezwaar](../rechten/bezwaar.md) en [site](https://example.org).\n\n## Wat kost het\nEen **eigen** bijdrage.")
+        let document = try KnowledgeDocument.parse(file.text, path: file.path)
+        #expect(document.id == "huishouden")
+        #expect(document.keywords == ["schoonmaken", "poetsen"])
+        #expect(document.prepare == ["uw BSN"])
+        #expect(document.sections.map(\.heading) == [nil, "Voor wie", "Wat kost het"])
+        #expect(document.sections[0].markdown == "Inleiding.")
+        #expect(document.links == [.init(target: "../rechten/bezwaar.md", line: 19)])
+    }
+
+    @Test("a missing required field is an error")
+    func missingField() {
+        let text = Fixtures.document(id: "a").text.replacingOccurrences(of: "route: wmo-gemeente\n", with: "")
+        #expect(throws: KnowledgeError(file: "a.md", line: 1, message: "missing required field 'route'")) {
+            try KnowledgeDocument.parse(text, path: "a.md")
+        }
+    }
+
+    @Test("passages: an opening passage with the summary, then one per section, with plain text")
+    func passages() throws {
+        let file = Fixtures.document(id: "huishouden", body: "## Voor wie\nZie [het loket](../a.md).\n\n## Voor wie\nNog eens.")
+        let passages = Passage.passages(of: try KnowledgeDocument.parse(file.text, path: file.path))
+        #expect(passages.map(\.id) == ["huishouden", "huishouden#voor-wie", "huishouden#voor-wie-2"])
+        #expect(passages[0].section == nil)
+        #expect(passages[0].text == "De gemeente helpt als schoonmaken niet meer lukt.")
+        #expect(passages[1].text == "Zie het loket.")
+        #expect(passages.allSatisfy { $0.route == "wmo-gemeente" && $0.keywords == "schoonmaken, poetsen" })
+    }
+
+    @Test("snippets cut at a word boundary")
+    func snippets() {
+        #expect(MarkdownText.snippet("kort") == "kort")
+        #expect(MarkdownText.snippet("een twee drie vier", limit: 9) == "een twee …")
+    }
+}
+
+private extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

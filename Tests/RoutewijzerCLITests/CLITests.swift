@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// End-to-end: the built binary against small knowledge directories made by the test.
+@Suite("routewijzer command line")
+struct CLITests {
+    static let document = """
+        ---
+        id: huisartsenpost
+        title: Huisartsenpost
+        route: huisartsenpost
+        summary: Voor dringende zorg in de avond, de nacht en het weekend.
+        keywords: dokter, spoed, koorts
+        contact: Bel de huisartsenpost in uw regio.
+        prepare:
+          - uw medicijnen
+        sources:
+          - https://www.thuisarts.nl
+        checked: 2026-11-22
+        ---
+
+        ## Voor wie
+        Voor wie 's avonds dringend een arts nodig heeft.
+        """
+
+    static let files = ["routes.tsv": "huisartsenpost\tHuisartsenpost\n", "gezondheid/huisartsenpost.md": document]
+
+    @Test("ask --json prints one object with the contract's fields")
+    func askJSON() throws {
+        let directory = try CommandRunner.knowledgeDirectory(Self.files)
+        let output = try CommandRunner.run(["ask", "--json", "--knowledge", directory.path, "koorts in het weekend"])
+        #expect(output.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(object["query"] as? String == "koorts in het weekend")
+        let first = try #require((object["results"] as? [[String: Any]])?.first)
+        #expect(Set(first.keys) == ["id", "route", "title", "section", "score", "snippet"])
+        #expect(first["route"] as? String == "huisartsenpost")
+        #expect(first["section"] is NSNull)
+        #expect(output.stdout.hasPrefix(#"{"query":"#))
+    }
+
+    @Test("ask answers in Dutch with the contact, what to bring and the sources")
+    func askReadable() throws {
+        let directory = try CommandRunner.knowledgeDirectory(Self.files)
+        let output = try CommandRunner.run(["ask", "--knowledge", directory.path, "--explain", "hoge koorts"])
+        #expect(output.status == 0)
+        for expected in ["1. Huisartsenpost", "Contact: Bel de huisartsenpost in uw regio.", "Neem mee: uw medicijnen",
+                         "Bronnen: https://www.thuisarts.nl", "matched: koort"] {
+            #expect(output.stdout.contains(expected), "missing \(expected)")
+        }
+    }
+
+    @Test("ask --batch - answers each line of standard input in order, empty lines included")
+    func batch() throws {
+        let directory = try CommandRunner.knowledgeDirectory(Self.files)
+        let output = try CommandRunner.run(["ask", "--json", "--batch", "-", "--knowledge", directory.path], input: "koorts\n\nspoed dokter\n")
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1] == #"{"query":"","results":[]}"#)
+        #expect(lines[2].hasPrefix(#"{"query":"spoed dokter","results":[{"id":"huisartsenpost""#))
+    }
+
+    @Test("an empty question is a usage error with exit code 2", arguments: [[], [""], ["  "]])
+    func emptyQuestion(question: [String]) throws {
+        let output = try CommandRunner.run(["ask"] + question)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("the question is empty"))
+    }
+
+    @Test("a missing knowledge directory is a clear error naming where it looked")
+    func missingKnowledge() throws {
+        let output = try CommandRunner.run(["ask", "--knowledge", "/nonexistent/kennis", "vraag"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("no knowledge directory found; looked in: /nonexistent/kennis"))
+    }
+
+    @Test("validate prints file:line problems and exits 1; a clean directory exits 0")
+    func validate() throws {
+        var files = Self.files
+        files["gezondheid/kapot.md"] = "---\nid: kapot\n"
+        let broken = try CommandRunner.run(["validate", "--knowledge", try CommandRunner.knowledgeDirectory(files).path])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("gezondheid/kapot.md:1: front matter is not closed by a '---' line"))
+        let clean = try CommandRunner.run(["validate", "--knowledge", try CommandRunner.knowledgeDirectory(Self.files).path])
+        #expect(clean.status == 0)
+        #expect(clean.stdout.hasPrefix("ok: 1 documents, 1 routes"))
+    }
+
+    @Test("a malformed file stops ask with its file and line")
+    func malformedStopsAsk() throws {
+        var files = Self.files
+        files["synonyms.tsv"] = "geen tab\n"
+        let output = try CommandRunner.run(["ask", "--knowledge", try CommandRunner.knowledgeDirectory(files).path, "koorts"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("synonyms.tsv:1: expected two fields separated by one tab"))
+    }
+
+    @Test("analyze --stems is the bare Snowball algorithm, one word per line")
+    func stems() throws {
+        let output = try CommandRunner.run(["analyze", "--stems"], input: "huisartsen\nlichamelijke\n")
+        #expect(output.stdout == "huisarts\nlichaam\n")
+    }
+
+    @Test("analyze shows stop words, stems and derived terms")
+    func analyze() throws {
+        let directory = try CommandRunner.knowledgeDirectory(Self.files)
+        let output = try CommandRunner.run(["analyze", "--knowledge", directory.path], input: "geen dokterspoed\n")
+        #expect(output.stdout.contains("geen(stop, negation)"))
+        #expect(output.stdout.contains("+dokter(compound 0.7)"))
+    }
+
+    @Test("eval prints accuracy and misses, and --min-top1 fails below the bar")
+    func eval() throws {
+        let directory = try CommandRunner.knowledgeDirectory(Self.files.merging(["q.tsv": "question\troutes\nkoorts\thuisartsenpost\nkoorts\tmantelzorg\n"]) { $1 })
+        let path = directory.appending(path: "q.tsv").path
+        let output = try CommandRunner.run(["eval", path, "--knowledge", directory.path])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("top-1:  0.500 (1/2)"))
+        #expect(output.stdout.contains("line 3: koorts"))
+        let gated = try CommandRunner.run(["eval", path, "--knowledge", directory.path, "--min-top1", "0.9"])
+        #expect(gated.status == 1)
+        #expect(gated.stderr.contains("top-1 accuracy 0.500 is below the required 0.900"))
+    }
+
+    @Test("unknown commands and options are usage errors")
+    func usageErrors() throws {
+        #expect(try CommandRunner.run(["frobnicate"]).status == 2)
+        #expect(try CommandRunner.run(["ask", "--jsn", "vraag"]).stderr.contains("unknown option --jsn"))
+        #expect(try CommandRunner.run(["--help"]).stdout.contains("USAGE: routewijzer"))
+    }
+}
