@@ -65,10 +65,12 @@ extension BM25Index {
         let parameters: BM25Parameters
         var termIDs: [String: Int32] = [:]
         var postings: [Postings] = []
-        /// Per term, per posting: the (title, keywords, body) frequencies.
-        var frequencies: [[SIMD3<Float>]] = []
+        /// Per term, per posting: the (title, keywords, body) frequencies, one byte each (capped at 255),
+        /// packed into 32 bits to keep the build's peak memory low on large corpora.
+        var frequencies: [[UInt32]] = []
         var lengths: [SIMD3<Float>] = []
         var words: Set<String> = []
+        var stemCache: [String: String] = [:]
 
         init(parameters: BM25Parameters) { self.parameters = parameters }
 
@@ -77,7 +79,7 @@ extension BM25Index {
             var length = SIMD3<Float>.zero
             let fields = [passage.title, passage.keywords, [passage.section ?? "", passage.text].joined(separator: "\n")]
             for (field, text) in fields.enumerated() {
-                for term in analyzer.analyze(text) where !term.isStopWord {
+                for term in analyzer.analyze(text, stemCache: &stemCache) where !term.isStopWord {
                     var unit = SIMD3<Float>.zero
                     unit[field] = 1
                     counts[id(of: term.stem), default: .zero] += unit
@@ -88,9 +90,18 @@ extension BM25Index {
             let number = Int32(lengths.count)
             for (term, tf) in counts {
                 postings[Int(term)].passages.append(number)
-                frequencies[Int(term)].append(tf)
+                frequencies[Int(term)].append(Self.pack(tf))
             }
             lengths.append(length)
+        }
+
+        static func pack(_ tf: SIMD3<Float>) -> UInt32 {
+            let capped = tf.replacing(with: 255, where: tf .> 255)
+            return UInt32(capped.x) | UInt32(capped.y) << 8 | UInt32(capped.z) << 16
+        }
+
+        static func unpack(_ packed: UInt32) -> SIMD3<Float> {
+            SIMD3(Float(packed & 0xFF), Float(packed >> 8 & 0xFF), Float(packed >> 16 & 0xFF))
         }
 
         private mutating func id(of stem: String) -> Int32 {
@@ -110,7 +121,8 @@ extension BM25Index {
             let weights = SIMD3<Float>(Float(parameters.titleWeight), Float(parameters.keywordsWeight), Float(parameters.bodyWeight))
             var postings = self.postings
             for term in postings.indices {
-                postings[term].factors = zip(postings[term].passages, frequencies[term]).map { passage, tf in
+                postings[term].factors = zip(postings[term].passages, frequencies[term]).map { passage, packed in
+                    let tf = Self.unpack(packed)
                     let norm = (1 - b) + b * lengths[Int(passage)] / safeAverage
                     let weighted = (weights * tf / norm).sum()
                     return weighted / (k1 + weighted)

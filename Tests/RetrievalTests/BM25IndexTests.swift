@@ -1,3 +1,5 @@
+import DutchText
+import Foundation
 import Testing
 @testable import Retrieval
 
@@ -99,6 +101,44 @@ struct RouteEvaluationTests {
     func malformed() {
         #expect(throws: KnowledgeError(file: "q.tsv", line: 2, message: "expected 'question<TAB>route,route'")) {
             try RouteEvaluation.parseQuestions("a\tb\nzonder tab\n", file: "q.tsv")
+        }
+    }
+}
+
+@Suite("BM25F scores against a direct computation of the formula")
+struct BM25FormulaTests {
+    /// The formula of `BM25Parameters`, computed from scratch for one passage.
+    static func expectedScore(_ query: [String], passage: Int, passages: [Passage], analyzer: Analyzer, parameters: BM25Parameters) -> Double {
+        func stems(_ text: String) -> [String] { analyzer.analyze(text).filter { !$0.isStopWord }.map(\.stem) }
+        let fields = passages.map { [stems($0.title), stems($0.keywords), stems(($0.section ?? "") + "\n" + $0.text)] }
+        let weights = [parameters.titleWeight, parameters.keywordsWeight, parameters.bodyWeight]
+        let averages = (0..<3).map { field in Double(fields.map { $0[field].count }.reduce(0, +)) / Double(fields.count) }
+        let count = Double(passages.count)
+        return query.reduce(0.0) { score, stem in
+            let df = Double(fields.filter { $0.contains { $0.contains(stem) } }.count)
+            guard df > 0 else { return score }
+            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+            let tf = (0..<3).reduce(0.0) { sum, field in
+                let frequency = Double(fields[passage][field].filter { $0 == stem }.count)
+                let norm = (1 - parameters.b) + parameters.b * Double(fields[passage][field].count) / max(averages[field], 1)
+                return sum + weights[field] * frequency / norm
+            }
+            return score + idf * tf / (parameters.k1 + tf)
+        }
+    }
+
+    @Test("the index's scores equal the formula", arguments: [BM25Parameters(), BM25Parameters(k1: 2.0, b: 0.3)])
+    func matchesFormula(parameters: BM25Parameters) {
+        let base = Fixtures.base
+        let analyzer = Analyzer(tables: base.tables)
+        let passages = base.passages
+        let index = BM25Index(passages: passages, analyzer: analyzer, parameters: parameters)
+        let query = "zorg gemeente weekend mantelzorger koorts"
+        let stems = analyzer.analyze(query).filter { !$0.isStopWord }.map(\.stem)
+        for result in index.search(query, limit: 100) {
+            let number = passages.firstIndex(of: result.passage)!
+            let expected = Self.expectedScore(stems, passage: number, passages: passages, analyzer: analyzer, parameters: parameters)
+            #expect(abs(result.score - expected) < 1e-4, "\(result.passage.id): \(result.score) vs \(expected)")
         }
     }
 }

@@ -98,14 +98,14 @@ struct CLITests {
     @Test("analyze --stems is the bare Snowball algorithm, one word per line")
     func stems() throws {
         let output = try CommandRunner.run(["analyze", "--stems"], input: "huisartsen\nlichamelijke\n")
-        #expect(output.stdout == "huisarts\nlichaam\n")
+        #expect(output.stdout == "huisarts\nlicham\n")
     }
 
     @Test("analyze shows stop words, stems and derived terms")
     func analyze() throws {
         let directory = try CommandRunner.knowledgeDirectory(Self.files)
         let output = try CommandRunner.run(["analyze", "--knowledge", directory.path], input: "geen dokterspoed\n")
-        #expect(output.stdout.contains("geen(stop, negation)"))
+        #expect(output.stdout.contains("geen→gen(stop, negation)"))
         #expect(output.stdout.contains("+dokter(compound 0.7)"))
     }
 

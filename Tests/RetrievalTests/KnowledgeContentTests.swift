@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Retrieval
+
+/// The bundled `Knowledge/` itself: valid, complete, and good enough at routing the development questions.
+@Suite("Bundled knowledge content")
+struct KnowledgeContentTests {
+    static let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let shared = root.deletingLastPathComponent().appending(path: "shared")
+    static let sharedPresent = FileManager.default.fileExists(atPath: shared.appending(path: "routes.tsv").path)
+
+    static func load() throws -> KnowledgeBase {
+        let (base, problems) = KnowledgeBase.parse(try KnowledgeLoader.read(root.appending(path: "Knowledge").path))
+        #expect(problems.map(\.description) == [])
+        return base
+    }
+
+    @Test("every file validates")
+    func validates() throws {
+        #expect(KnowledgeValidator.problems(in: try Self.load()).map(\.description) == [])
+    }
+
+    @Test("every route in the repository's list has at least one document")
+    func everyRouteCovered() throws {
+        let base = try Self.load()
+        let covered = Set(base.documents.map(\.route))
+        #expect(base.routes.count >= 23)
+        #expect(base.routes.map(\.id).filter { !covered.contains($0) } == [])
+    }
+
+    @Test("the repository's route list has exactly the ids of the shared taxonomy",
+          .enabled(if: sharedPresent, "../shared is absent: the shared route taxonomy cannot be compared"))
+    func routesMatchShared() throws {
+        let text = try String(contentsOf: Self.shared.appending(path: "routes.tsv"), encoding: .utf8)
+        let sharedIDs = text.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "\t").first.map(String.init) }
+        #expect(try Self.load().routes.map(\.id).sorted() == sharedIDs.sorted())
+    }
+
+    @Test("route accuracy on the development questions: top-3 ≥ 0.90 and top-1 ≥ 0.75",
+          .enabled(if: sharedPresent, "../shared is absent: no development questions to evaluate"))
+    func quality() throws {
+        let file = Self.shared.appending(path: "eval/dev.tsv")
+        let questions = try RouteEvaluation.parseQuestions(try String(contentsOf: file, encoding: .utf8), file: file.path)
+        let index = BM25Index(knowledge: try Self.load())
+        var evaluation = RouteEvaluation()
+        for question in questions { evaluation.record(question, results: index.search(question.text)) }
+        let misses = evaluation.misses.map { "\($0.question.text) → \($0.rankedRoutes.prefix(3))" }.joined(separator: "\n")
+        #expect(evaluation.top3 >= 0.90, "top-3 \(evaluation.top3); misses:\n\(misses)")
+        #expect(evaluation.top1 >= 0.75, "top-1 \(evaluation.top1); misses:\n\(misses)")
+    }
+}
