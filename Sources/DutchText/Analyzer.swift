@@ -51,7 +51,8 @@ public struct Analyzer: Sendable {
         for synonym in tables.synonyms {
             let canonical = plain.contentTerms(of: synonym.canonical).map { ($0.stem, $0.surface) }
             for variant in synonym.variants {
-                let stems = plain.contentTerms(of: variant).map(\.stem)
+                // All words, stop words included: "niet meer leven" must not shrink to "leven".
+                let stems = plain.analyze(variant).filter { $0.origin == .word }.map(\.stem)
                 if !stems.isEmpty, !canonical.isEmpty { rules.append((stems, canonical)) }
             }
         }
@@ -133,9 +134,9 @@ public struct Analyzer: Sendable {
                      isStopWord: false, isNegation: false, weight: weight)
     }
 
-    /// Canonical terms for every synonym variant that occurs, as a run of stems, in the question.
+    /// Canonical terms for every synonym variant that occurs, as a run of word stems, in the question.
     private func synonymTerms(for terms: [AnalyzedTerm]) -> [AnalyzedTerm] {
-        let words = terms.filter { !$0.isStopWord && ($0.origin == .word || $0.origin == .joined) }
+        let words = terms.filter { $0.origin == .word }
         let stems = words.map(\.stem)
         var present = Set(terms.map(\.stem))
         var added: [AnalyzedTerm] = []

@@ -56,3 +56,15 @@ struct AnalyzerTests {
         #expect(terms.allSatisfy { $0.origin == .word })
     }
 }
+
+@Suite("Synonym phrases")
+struct SynonymPhraseTests {
+    let analyzer = Analyzer(tables: TermTables(synonyms: [.init(canonical: "zelfdoding", variants: ["niet meer leven"], line: 1)]))
+
+    @Test("a phrase with stop words matches only as the whole phrase")
+    func wholePhrase() {
+        #expect(analyzer.analyzeQuery("ik wil niet meer leven").contains { $0.origin == .synonym && $0.surface == "zelfdoding" })
+        #expect(!analyzer.analyzeQuery("het leven thuis is zwaar").contains { $0.origin == .synonym })
+        #expect(!analyzer.analyzeQuery("niet meer thuis leven").contains { $0.origin == .synonym })
+    }
+}

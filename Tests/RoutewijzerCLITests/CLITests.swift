@@ -28,6 +28,7 @@ struct CLITests {
     @Test("ask --json prints one object with the contract's fields")
     func askJSON() throws {
         let directory = try CommandRunner.knowledgeDirectory(Self.files)
+        defer { CommandRunner.remove(directory) }
         let output = try CommandRunner.run(["ask", "--json", "--knowledge", directory.path, "koorts in het weekend"])
         #expect(output.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
@@ -42,6 +43,7 @@ struct CLITests {
     @Test("ask answers in Dutch with the contact, what to bring and the sources")
     func askReadable() throws {
         let directory = try CommandRunner.knowledgeDirectory(Self.files)
+        defer { CommandRunner.remove(directory) }
         let output = try CommandRunner.run(["ask", "--knowledge", directory.path, "--explain", "hoge koorts"])
         #expect(output.status == 0)
         for expected in ["1. Huisartsenpost", "Contact: Bel de huisartsenpost in uw regio.", "Neem mee: uw medicijnen",
@@ -53,6 +55,7 @@ struct CLITests {
     @Test("ask --batch - answers each line of standard input in order, empty lines included")
     func batch() throws {
         let directory = try CommandRunner.knowledgeDirectory(Self.files)
+        defer { CommandRunner.remove(directory) }
         let output = try CommandRunner.run(["ask", "--json", "--batch", "-", "--knowledge", directory.path], input: "koorts\n\nspoed dokter\n")
         let lines = output.stdout.split(separator: "\n")
         #expect(lines.count == 3)
@@ -78,10 +81,12 @@ struct CLITests {
     func validate() throws {
         var files = Self.files
         files["gezondheid/kapot.md"] = "---\nid: kapot\n"
-        let broken = try CommandRunner.run(["validate", "--knowledge", try CommandRunner.knowledgeDirectory(files).path])
+        let brokenDirectory = try CommandRunner.knowledgeDirectory(files), cleanDirectory = try CommandRunner.knowledgeDirectory(Self.files)
+        defer { CommandRunner.remove(brokenDirectory, cleanDirectory) }
+        let broken = try CommandRunner.run(["validate", "--knowledge", brokenDirectory.path])
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("gezondheid/kapot.md:1: front matter is not closed by a '---' line"))
-        let clean = try CommandRunner.run(["validate", "--knowledge", try CommandRunner.knowledgeDirectory(Self.files).path])
+        let clean = try CommandRunner.run(["validate", "--knowledge", cleanDirectory.path])
         #expect(clean.status == 0)
         #expect(clean.stdout.hasPrefix("ok: 1 documents, 1 routes"))
     }
@@ -90,7 +95,9 @@ struct CLITests {
     func malformedStopsAsk() throws {
         var files = Self.files
         files["synonyms.tsv"] = "geen tab\n"
-        let output = try CommandRunner.run(["ask", "--knowledge", try CommandRunner.knowledgeDirectory(files).path, "koorts"])
+        let directory = try CommandRunner.knowledgeDirectory(files)
+        defer { CommandRunner.remove(directory) }
+        let output = try CommandRunner.run(["ask", "--knowledge", directory.path, "koorts"])
         #expect(output.status == 1)
         #expect(output.stderr.contains("synonyms.tsv:1: expected two fields separated by one tab"))
     }
@@ -104,6 +111,7 @@ struct CLITests {
     @Test("analyze shows stop words, stems and derived terms")
     func analyze() throws {
         let directory = try CommandRunner.knowledgeDirectory(Self.files)
+        defer { CommandRunner.remove(directory) }
         let output = try CommandRunner.run(["analyze", "--knowledge", directory.path], input: "geen dokterspoed\n")
         #expect(output.stdout.contains("geen→gen(stop, negation)"))
         #expect(output.stdout.contains("+dokter(compound 0.7)"))
@@ -112,6 +120,7 @@ struct CLITests {
     @Test("eval prints accuracy and misses, and --min-top1 fails below the bar")
     func eval() throws {
         let directory = try CommandRunner.knowledgeDirectory(Self.files.merging(["q.tsv": "question\troutes\nkoorts\thuisartsenpost\nkoorts\tmantelzorg\n"]) { $1 })
+        defer { CommandRunner.remove(directory) }
         let path = directory.appending(path: "q.tsv").path
         let output = try CommandRunner.run(["eval", path, "--knowledge", directory.path])
         #expect(output.status == 0)

@@ -51,4 +51,9 @@ struct CommandRunner {
         }
         return directory
     }
+
+    /// Removes directories made by `knowledgeDirectory`.
+    static func remove(_ directories: URL...) {
+        for directory in directories { try? FileManager.default.removeItem(at: directory) }
+    }
 }
