@@ -34,6 +34,8 @@ public struct Analyzer: Sendable {
     public let tables: TermTables
     /// Synonym rules as stem sequences, ready to match against a query's stems.
     private let synonymRules: [(variant: [String], canonical: [(stem: String, surface: String)])]
+    /// Rule numbers by the first stem of their variant, so a question only tries rules that can match.
+    private let rulesByFirstStem: [String: [Int]]
 
     /// Weights of derived terms relative to a word typed by the person.
     public enum Weight {
@@ -57,12 +59,14 @@ public struct Analyzer: Sendable {
             }
         }
         self.synonymRules = rules
+        self.rulesByFirstStem = Dictionary(grouping: rules.indices, by: { rules[$0].variant[0] })
     }
 
     /// An analyzer without synonym rules, used to prepare the rules themselves.
     private init(plainWith tables: TermTables) {
         self.tables = tables
         self.synonymRules = []
+        self.rulesByFirstStem = [:]
     }
 
     /// The stem of one folded word: the override from `stems.tsv` when there is one, else Snowball's.
@@ -138,11 +142,19 @@ public struct Analyzer: Sendable {
     private func synonymTerms(for terms: [AnalyzedTerm]) -> [AnalyzedTerm] {
         let words = terms.filter { $0.origin == .word }
         let stems = words.map(\.stem)
+        var matches: [(rule: Int, start: Int)] = []
+        for (start, stem) in stems.enumerated() {
+            for rule in rulesByFirstStem[stem] ?? [] where matches.allSatisfy({ $0.rule != rule }) {
+                let variant = synonymRules[rule].variant
+                if start + variant.count <= stems.count, stems[start..<(start + variant.count)].elementsEqual(variant) {
+                    matches.append((rule, start))
+                }
+            }
+        }
         var present = Set(terms.map(\.stem))
         var added: [AnalyzedTerm] = []
-        for rule in synonymRules {
-            guard let start = stems.firstRange(of: rule.variant)?.lowerBound else { continue }
-            for canonical in rule.canonical where present.insert(canonical.stem).inserted {
+        for (rule, start) in matches.sorted(by: { $0.rule < $1.rule }) {
+            for canonical in synonymRules[rule].canonical where present.insert(canonical.stem).inserted {
                 added.append(AnalyzedTerm(
                     stem: canonical.stem, surface: canonical.surface, position: words[start].position,
                     origin: .synonym, isStopWord: false, isNegation: false, weight: Weight.synonym))

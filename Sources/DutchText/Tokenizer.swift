@@ -21,56 +21,73 @@ public struct Token: Equatable, Sendable {
 /// - Apostrophes disappear inside a word ("'s avonds" → "s avonds", "auto's" → "autos").
 /// - Phone numbers such as "0800-2000" stay one token, so a number can be found as written.
 public enum Tokenizer {
-    /// The tokens of `text`, after folding it with `TextNormalizer`.
+    /// The tokens of `text`, folded with `TextNormalizer`, in one pass over its Unicode scalars.
     public static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var position = 0
-        for chunk in chunks(of: TextNormalizer.fold(text)) {
-            emit(chunk, into: &tokens, position: &position)
+        var chunk: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if TextNormalizer.isCombiningMark(scalar) { continue }
+            if isJoiner(scalar) {
+                chunk.append(isApostrophe(scalar) ? "'" : "-")
+            } else if isWordScalar(scalar) {
+                TextNormalizer.appendFolded(scalar, to: &chunk)
+            } else if !chunk.isEmpty {
+                emit(chunk, into: &tokens, position: &position)
+                chunk.removeAll(keepingCapacity: true)
+            }
         }
+        if !chunk.isEmpty { emit(chunk, into: &tokens, position: &position) }
         return tokens
     }
 
-    /// Maximal runs of letters, digits, hyphens and apostrophes.
-    private static func chunks(of folded: String) -> [Substring] {
-        folded.split { !isWordCharacter($0) && !isJoiner($0) }
-    }
-
-    private static func emit(_ chunk: Substring, into tokens: inout [Token], position: inout Int) {
-        let trimmed = chunk.drop(while: isJoiner).reversed().drop(while: isJoiner).reversed()
-        let word = String(trimmed.filter { !isApostrophe($0) })
-        guard !word.isEmpty else { return }
-        if isPhoneNumber(word) {
-            tokens.append(Token(text: word, position: position))
+    /// Turns a run of word scalars and joiners into tokens: one per part, plus the joined form.
+    private static func emit(_ chunk: [Unicode.Scalar], into tokens: inout [Token], position: inout Int) {
+        let word = chunk.filter { $0 != "'" }
+        guard let first = word.firstIndex(where: { $0 != "-" }), let last = word.lastIndex(where: { $0 != "-" }) else { return }
+        let trimmed = word[first...last]
+        if isPhoneNumber(trimmed) {
+            tokens.append(Token(text: string(trimmed), position: position))
             position += 1
             return
         }
-        let parts = word.split(separator: "-").map(String.init)
-        let first = position
+        let parts = trimmed.split(separator: "-")
+        let start = position
         for part in parts {
-            tokens.append(Token(text: part, position: position))
+            tokens.append(Token(text: string(part), position: position))
             position += 1
         }
         if parts.count > 1 {
-            tokens.append(Token(text: parts.joined(), position: first, isJoined: true))
+            tokens.append(Token(text: parts.map(string).joined(), position: start, isJoined: true))
         }
     }
 
     /// Digits in groups joined by hyphens: "0800-2000", "088-1234567".
-    static func isPhoneNumber(_ word: String) -> Bool {
-        word.contains("-") && word.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
-            && word.first?.isNumber == true && word.last?.isNumber == true
+    static func isPhoneNumber(_ word: String) -> Bool { isPhoneNumber(ArraySlice(word.unicodeScalars)) }
+
+    private static func isPhoneNumber(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        word.contains("-") && word.allSatisfy { isDigit($0) || $0 == "-" }
+            && word.first.map(isDigit) == true && word.last.map(isDigit) == true
     }
 
-    private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(String.UnicodeScalarView(scalars))
     }
 
-    private static func isJoiner(_ character: Character) -> Bool {
-        character == "-" || isApostrophe(character)
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+
+    /// Letters and digits of any script; ASCII is decided without a property look-up.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (value >= 97 && value <= 122) || isDigit(scalar)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    private static func isApostrophe(_ character: Character) -> Bool {
-        character == "'" || character == "’" || character == "‘" || character == "`"
+    private static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || isApostrophe(scalar) }
+
+    private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "`"
     }
 }

@@ -3,8 +3,15 @@
 public struct Vocabulary: Sendable {
     /// Folded surface words seen in the indexed text (stop words excluded).
     public let words: Set<String>
-    /// Word lists bucketed by first letter, as scalar arrays for edit distance.
-    private let byFirstLetter: [Unicode.Scalar: [[Unicode.Scalar]]]
+    /// Words bucketed by first letter, prepared for edit distance.
+    private let byFirstLetter: [Unicode.Scalar: [Candidate]]
+
+    /// A known word with what the typo search needs: its scalars and the set of its letters.
+    private struct Candidate: Sendable {
+        var word: String
+        var scalars: [Unicode.Scalar]
+        var letters: UInt64
+    }
 
     /// The shortest part a compound may be split into: shorter parts ("ver", "af") split far too eagerly.
     public static let minimumPartLength = 4
@@ -12,15 +19,25 @@ public struct Vocabulary: Sendable {
     public init(words: some Sequence<String>) {
         let set = Set(words)
         self.words = set
-        var buckets: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        var buckets: [Unicode.Scalar: [Candidate]] = [:]
         for word in set.sorted() {
             let scalars = Array(word.unicodeScalars)
-            if let first = scalars.first { buckets[first, default: []].append(scalars) }
+            if let first = scalars.first {
+                buckets[first, default: []].append(Candidate(word: word, scalars: scalars, letters: Self.letterSet(scalars)))
+            }
         }
         self.byFirstLetter = buckets
     }
 
     public func contains(_ word: String) -> Bool { words.contains(word) }
+
+    /// The letters a word contains, one bit each (a–z; every other scalar shares bit 63).
+    static func letterSet(_ scalars: [Unicode.Scalar]) -> UInt64 {
+        scalars.reduce(0) { set, scalar in
+            let value = scalar.value
+            return set | (value >= 97 && value <= 122 ? 1 << UInt64(value - 97) : 1 << 63)
+        }
+    }
 
     /// Splits `word` into two known parts, with the Dutch linking elements -s-, -e-, -en- between them
     /// ("huisartsenpost" → huisarts, post). Prefers the longest known head; a tail that is itself a
@@ -51,14 +68,18 @@ public struct Vocabulary: Sendable {
     /// Known words within the allowed edit distance of `word` (see `EditDistance.allowedEdits`),
     /// closest first, then alphabetically. Only words with the same first letter are compared:
     /// people rarely mistype the first letter, and the restriction keeps a look-up in microseconds.
+    /// Before the edit-distance table, a letter-set test discards most candidates: one edit changes
+    /// whether at most two letters occur, so sets differing in more than 2·k letters are too far apart.
     public func corrections(of word: String, limit: Int = 3) -> [(word: String, distance: Int)] {
         let scalars = Array(word.unicodeScalars)
         let allowed = EditDistance.allowedEdits(forLength: scalars.count)
         guard allowed > 0, let first = scalars.first, let candidates = byFirstLetter[first] else { return [] }
+        let letters = Self.letterSet(scalars)
         var found: [(word: String, distance: Int)] = []
-        for candidate in candidates where abs(candidate.count - scalars.count) <= allowed {
-            if let distance = EditDistance.distance(scalars, candidate, limit: allowed), distance > 0 {
-                found.append((String(String.UnicodeScalarView(candidate)), distance))
+        for candidate in candidates
+        where abs(candidate.scalars.count - scalars.count) <= allowed && (candidate.letters ^ letters).nonzeroBitCount <= 2 * allowed {
+            if let distance = EditDistance.distance(scalars, candidate.scalars, limit: allowed), distance > 0 {
+                found.append((candidate.word, distance))
             }
         }
         found.sort { ($0.distance, $0.word) < ($1.distance, $1.word) }

@@ -12,6 +12,8 @@ struct RetrievalBenchmark {
     var passages: Int
     var buildSeconds: Double
     var profile: LatencyProfile
+    /// Query analysis alone (folding, stemming, compounds, typos, synonyms): the floor under a search.
+    var analysis: LatencyProfile
     var baseline: LatencyProfile
     var peakRSSBytes: Int
     var evaluation: RouteEvaluation?
@@ -31,6 +33,9 @@ struct RetrievalBenchmark {
         var searcher = Searcher(index: index!)
         let texts = questions.map(\.text)
         let profile = LatencyProfile(questions: texts, repeats: repeats) { _ = searcher.search($0) }
+        let analysis = LatencyProfile(questions: texts, repeats: repeats) {
+            _ = index!.analyzer.analyzeQuery($0, vocabulary: index!.vocabulary)
+        }
         // Taken before the baseline allocates its own tables: the figure is the index's.
         let peakRSSBytes = Measurement.peakRSSBytes
         let scan = ScanBaseline(passages: passages, analyzer: analyzer)
@@ -41,7 +46,7 @@ struct RetrievalBenchmark {
             for question in questions { result.record(question, results: searcher.search(question.text)) }
             evaluation = result
         }
-        return RetrievalBenchmark(passages: passages.count, buildSeconds: buildSeconds, profile: profile,
+        return RetrievalBenchmark(passages: passages.count, buildSeconds: buildSeconds, profile: profile, analysis: analysis,
                                   baseline: baseline, peakRSSBytes: peakRSSBytes, evaluation: evaluation)
     }
 
@@ -62,6 +67,7 @@ struct RetrievalBenchmark {
             "index build:         \(format(buildSeconds * 1000)) ms",
             "query p50 / p99:     \(format(profile.p50Microseconds)) / \(format(profile.p99Microseconds)) µs",
             "queries/s:           \(format(profile.queriesPerSecond))",
+            "analysis p50 / p99:  \(format(analysis.p50Microseconds)) / \(format(analysis.p99Microseconds)) µs",
             "baseline (scan) q/s: \(format(baseline.queriesPerSecond))",
             "ratio index/scan:    \(format(profile.queriesPerSecond / baseline.queriesPerSecond))x",
             "peak RSS:            \(format(Double(peakRSSBytes) / 1_048_576)) MB",
@@ -79,6 +85,7 @@ struct RetrievalBenchmark {
             ("queries_per_second", .number(profile.queriesPerSecond)),
             ("p50_us", .number(profile.p50Microseconds)),
             ("p99_us", .number(profile.p99Microseconds)),
+            ("analysis_p50_us", .number(analysis.p50Microseconds)),
             ("baseline_queries_per_second", .number(baseline.queriesPerSecond)),
             ("peak_rss_bytes", .number(Double(peakRSSBytes))),
             ("top1", evaluation.map { .number($0.top1) } ?? .null),
