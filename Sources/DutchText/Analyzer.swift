@@ -78,27 +78,13 @@ public struct Analyzer: Sendable {
 
     /// The terms of indexed text: every word, stop words marked.
     public func analyze(_ text: String) -> [AnalyzedTerm] {
-        var cache: [String: String] = [:]
-        return analyze(text, stemCache: &cache)
-    }
-
-    /// The same, remembering stems in `stemCache`: indexing a large corpus meets the same words
-    /// again and again, and a dictionary look-up is cheaper than running the stemmer.
-    public func analyze(_ text: String, stemCache: inout [String: String]) -> [AnalyzedTerm] {
         Tokenizer.tokenize(text).map { token in
             AnalyzedTerm(
-                stem: cachedStem(token.text, &stemCache), surface: token.text, position: token.position,
+                stem: stem(token.text), surface: token.text, position: token.position,
                 origin: token.isJoined ? .joined : .word,
                 isStopWord: StopWords.contains(token.text), isNegation: StopWords.isNegation(token.text),
                 weight: 1)
         }
-    }
-
-    private func cachedStem(_ folded: String, _ cache: inout [String: String]) -> String {
-        if let known = cache[folded] { return known }
-        let computed = stem(folded)
-        cache[folded] = computed
-        return computed
     }
 
     /// The terms of a question: the words, plus compound parts, typo corrections against

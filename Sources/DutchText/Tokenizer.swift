@@ -43,6 +43,11 @@ public enum Tokenizer {
 
     /// Turns a run of word scalars and joiners into tokens: one per part, plus the joined form.
     private static func emit(_ chunk: [Unicode.Scalar], into tokens: inout [Token], position: inout Int) {
+        if !chunk.contains(where: { $0 == "-" || $0 == "'" }) {
+            tokens.append(Token(text: string(chunk[...]), position: position))
+            position += 1
+            return
+        }
         let word = chunk.filter { $0 != "'" }
         guard let first = word.firstIndex(where: { $0 != "-" }), let last = word.lastIndex(where: { $0 != "-" }) else { return }
         let trimmed = word[first...last]

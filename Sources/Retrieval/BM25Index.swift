@@ -61,43 +61,62 @@ public struct BM25Index: Sendable {
 extension BM25Index {
     /// Turns passages into postings in one pass: raw field frequencies are kept per posting until
     /// the average field lengths are known, then converted to saturated factors.
+    ///
+    /// Indexing a large corpus meets the same words again and again, so each distinct folded word is
+    /// analysed once: `termOfWord` maps it straight to its term id (or to `stopWord`), one hash per token.
     struct Builder {
         let parameters: BM25Parameters
         var termIDs: [String: Int32] = [:]
+        var termOfWord: [String: Int32] = [:]
         var postings: [Postings] = []
         /// Per term, per posting: the (title, keywords, body) frequencies, one byte each (capped at 255),
         /// packed into 32 bits to keep the build's peak memory low on large corpora.
         var frequencies: [[UInt32]] = []
         var lengths: [SIMD3<Float>] = []
-        var words: Set<String> = []
-        var stemCache: [String: String] = [:]
+        /// The current passage's packed frequencies by term id, and the ids it touched.
+        private var scratch: [UInt32] = []
+        private var touched: [Int32] = []
+
+        static let stopWord: Int32 = -1
 
         init(parameters: BM25Parameters) { self.parameters = parameters }
 
+        /// The indexed words (stop words left out), for the query-side vocabulary.
+        var words: some Sequence<String> { termOfWord.lazy.filter { $0.value != Self.stopWord }.map(\.key) }
+
         mutating func add(_ passage: Passage, analyzer: Analyzer) {
-            var counts: [Int32: SIMD3<Float>] = [:]
             var length = SIMD3<Float>.zero
             let fields = [passage.title, passage.keywords, [passage.section ?? "", passage.text].joined(separator: "\n")]
             for (field, text) in fields.enumerated() {
-                for term in analyzer.analyze(text, stemCache: &stemCache) where !term.isStopWord {
-                    var unit = SIMD3<Float>.zero
-                    unit[field] = 1
-                    counts[id(of: term.stem), default: .zero] += unit
+                for token in Tokenizer.tokenize(text) {
+                    let term = termID(of: token.text, analyzer: analyzer)
+                    guard term != Self.stopWord else { continue }
+                    count(term, in: field)
                     length[field] += 1
-                    words.insert(term.surface)
                 }
             }
             let number = Int32(lengths.count)
-            for (term, tf) in counts {
+            for term in touched {
                 postings[Int(term)].passages.append(number)
-                frequencies[Int(term)].append(Self.pack(tf))
+                frequencies[Int(term)].append(scratch[Int(term)])
+                scratch[Int(term)] = 0
             }
+            touched.removeAll(keepingCapacity: true)
             lengths.append(length)
         }
 
-        static func pack(_ tf: SIMD3<Float>) -> UInt32 {
-            let capped = tf.replacing(with: 255, where: tf .> 255)
-            return UInt32(capped.x) | UInt32(capped.y) << 8 | UInt32(capped.z) << 16
+        private mutating func count(_ term: Int32, in field: Int) {
+            let shift = UInt32(8 * field)
+            let packed = scratch[Int(term)]
+            if packed == 0 { touched.append(term) }
+            if (packed >> shift) & 0xFF < 0xFF { scratch[Int(term)] = packed + (1 << shift) }
+        }
+
+        private mutating func termID(of word: String, analyzer: Analyzer) -> Int32 {
+            if let known = termOfWord[word] { return known }
+            let term = StopWords.contains(word) ? Self.stopWord : id(of: analyzer.stem(word))
+            termOfWord[word] = term
+            return term
         }
 
         static func unpack(_ packed: UInt32) -> SIMD3<Float> {
@@ -110,6 +129,7 @@ extension BM25Index {
             termIDs[stem] = id
             postings.append(Postings())
             frequencies.append([])
+            scratch.append(0)
             return id
         }
 
