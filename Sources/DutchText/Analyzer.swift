@@ -37,10 +37,12 @@ public struct Analyzer: Sendable {
     /// Rule numbers by the first stem of their variant, so a question only tries rules that can match.
     private let rulesByFirstStem: [String: [Int]]
 
-    /// Weights of derived terms relative to a word typed by the person.
+    /// Weights of derived terms relative to a word typed by the person. Parts of a compound the index
+    /// already knows only break ties: the exact word is the strong evidence. Parts of an unknown compound
+    /// carry most of the meaning, so they weigh nearly as much as typed words.
     public enum Weight {
         public static let synonym = 0.8
-        public static let compoundPartOfKnownWord = 0.3
+        public static let compoundPartOfKnownWord = 0.1
         public static let compoundPartOfUnknownWord = 0.7
         public static let correctionAtDistance1 = 0.6
         public static let correctionAtDistance2 = 0.4
@@ -69,9 +71,10 @@ public struct Analyzer: Sendable {
         self.rulesByFirstStem = [:]
     }
 
-    /// The stem of one folded word: the override from `stems.tsv` when there is one, else Snowball's.
+    /// The stem of one folded word. A word listed in `stems.tsv` counts as the word it is mapped to
+    /// (and gets that word's stem); a word mapped to itself keeps its own form unstemmed.
     public func stem(_ folded: String) -> String {
-        if let override = tables.stemOverrides[folded] { return override }
+        if let target = tables.stemOverrides[folded] { return target == folded ? target : DutchStemmer.stem(target) }
         if folded.first?.isNumber == true { return folded }
         return DutchStemmer.stem(folded)
     }
@@ -82,9 +85,14 @@ public struct Analyzer: Sendable {
             AnalyzedTerm(
                 stem: stem(token.text), surface: token.text, position: token.position,
                 origin: token.isJoined ? .joined : .word,
-                isStopWord: StopWords.contains(token.text), isNegation: StopWords.isNegation(token.text),
+                isStopWord: Self.isIgnoredForRanking(token.text), isNegation: StopWords.isNegation(token.text),
                 weight: 1)
         }
+    }
+
+    /// Stop words, and single letters such as the "s" of "'s avonds": they say nothing about a topic.
+    public static func isIgnoredForRanking(_ folded: String) -> Bool {
+        StopWords.contains(folded) || (folded.unicodeScalars.count == 1 && !(folded.first?.isNumber ?? false))
     }
 
     /// The terms of a question: the words, plus compound parts, typo corrections against
@@ -106,7 +114,7 @@ public struct Analyzer: Sendable {
     }
 
     private func derivedTerms(for term: AnalyzedTerm, in vocabulary: Vocabulary) -> [AnalyzedTerm] {
-        let known = vocabulary.contains(term.surface)
+        let known = vocabulary.contains(term.surface) || vocabulary.containsStem(term.stem)
         if let parts = vocabulary.decompound(term.surface) {
             let weight = known ? Weight.compoundPartOfKnownWord : Weight.compoundPartOfUnknownWord
             return parts.map { derived(from: term, surface: $0, origin: .compoundPart, weight: weight) }

@@ -3,6 +3,8 @@
 public struct Vocabulary: Sendable {
     /// Folded surface words seen in the indexed text (stop words excluded).
     public let words: Set<String>
+    /// The stems of those words: a word form never seen may still have a known stem.
+    public let stems: Set<String>
     /// Words bucketed by first letter, prepared for edit distance.
     private let byFirstLetter: [Unicode.Scalar: [Candidate]]
 
@@ -16,9 +18,10 @@ public struct Vocabulary: Sendable {
     /// The shortest part a compound may be split into: shorter parts ("ver", "af") split far too eagerly.
     public static let minimumPartLength = 4
 
-    public init(words: some Sequence<String>) {
+    public init(words: some Sequence<String>, stems: some Sequence<String> = []) {
         let set = Set(words)
         self.words = set
+        self.stems = Set(stems)
         var buckets: [Unicode.Scalar: [Candidate]] = [:]
         for word in set.sorted() {
             let scalars = Array(word.unicodeScalars)
@@ -30,6 +33,8 @@ public struct Vocabulary: Sendable {
     }
 
     public func contains(_ word: String) -> Bool { words.contains(word) }
+
+    public func containsStem(_ stem: String) -> Bool { stems.contains(stem) }
 
     /// The letters a word contains, one bit each (a–z; every other scalar shares bit 63).
     static func letterSet(_ scalars: [Unicode.Scalar]) -> UInt64 {

@@ -32,7 +32,7 @@ public struct BM25Index: Sendable {
         self.parameters = parameters
         self.analyzer = analyzer
         (termIDs, postings, idf) = builder.finish()
-        vocabulary = Vocabulary(words: builder.words)
+        vocabulary = Vocabulary(words: builder.words, stems: termIDs.keys)
     }
 
     /// Indexes every passage of a knowledge base, with its synonym and stem tables.
@@ -114,7 +114,7 @@ extension BM25Index {
 
         private mutating func termID(of word: String, analyzer: Analyzer) -> Int32 {
             if let known = termOfWord[word] { return known }
-            let term = StopWords.contains(word) ? Self.stopWord : id(of: analyzer.stem(word))
+            let term = Analyzer.isIgnoredForRanking(word) ? Self.stopWord : id(of: analyzer.stem(word))
             termOfWord[word] = term
             return term
         }

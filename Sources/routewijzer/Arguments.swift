@@ -7,7 +7,7 @@ struct Arguments {
     private var options: [String: String] = [:]
 
     /// Options that take a value; every other `--name` is a flag.
-    static let valued: Set<String> = ["--knowledge", "--batch", "--limit", "--min-top1", "--min-top3", "--k1", "--b"]
+    static let valued: Set<String> = ["--knowledge", "--batch", "--limit", "--min-top1", "--min-top3", "--k1", "--b", "--field-weights"]
 
     init(_ arguments: some Sequence<String>) throws(CLIError) {
         var iterator = arguments.makeIterator()

@@ -4,7 +4,7 @@ import Wire
 /// `routewijzer ask`: where to go with a question, for supporters who want a quick, sourced answer.
 enum AskCommand {
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: ["--json", "--explain"], options: ["--knowledge", "--batch", "--limit", "--k1", "--b"])
+        try arguments.allow(flags: ["--json", "--explain"], options: ["--knowledge", "--batch", "--limit", "--k1", "--b", "--field-weights"])
         let limit = try arguments.number("--limit").map(Int.init) ?? 10
         guard limit > 0 else { throw .usage("--limit must be at least 1") }
         let json = arguments.has("--json"), explain = arguments.has("--explain")

@@ -12,7 +12,7 @@ enum ChatCommand {
         """
 
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: [], options: ["--knowledge", "--k1", "--b"])
+        try arguments.allow(flags: [], options: ["--knowledge", "--k1", "--b", "--field-weights"])
         guard arguments.positional.isEmpty else { throw .usage("chat reads the conversation from standard input") }
         let knowledge = try LoadedKnowledge(arguments)
         var searcher = Searcher(index: knowledge.index)

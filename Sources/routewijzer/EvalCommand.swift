@@ -3,7 +3,7 @@ import Retrieval
 /// `routewijzer eval FILE.tsv`: route accuracy of the retriever on labelled questions.
 enum EvalCommand {
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: [], options: ["--knowledge", "--min-top1", "--min-top3", "--k1", "--b"])
+        try arguments.allow(flags: [], options: ["--knowledge", "--min-top1", "--min-top3", "--k1", "--b", "--field-weights"])
         guard arguments.positional.count == 1, let file = arguments.positional.first else {
             throw .usage("eval takes one file of 'question<TAB>route,route' lines")
         }

@@ -20,6 +20,13 @@ struct LoadedKnowledge {
             guard (0...1).contains(b) else { throw .usage("--b must be between 0 and 1") }
             parameters.b = b
         }
+        if let weights = arguments.value("--field-weights") {
+            let numbers = weights.split(separator: ",").compactMap { Double($0.trimmed()) }
+            guard numbers.count == 3, numbers.allSatisfy({ $0 >= 0 }) else {
+                throw .usage("--field-weights takes three numbers: title,keywords,body (for example 2.5,2,1)")
+            }
+            (parameters.titleWeight, parameters.keywordsWeight, parameters.bodyWeight) = (numbers[0], numbers[1], numbers[2])
+        }
         self.base = base
         self.directory = directory
         self.index = BM25Index(knowledge: base, parameters: parameters)
