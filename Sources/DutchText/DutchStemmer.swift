@@ -21,8 +21,14 @@ private struct Word {
 
     init(_ text: String) { letters = Array(text.unicodeScalars) }
 
+    /// The letters with the consonant marks undone, encoded once as UTF-8.
     var text: String {
-        String(String.UnicodeScalarView(letters.map { $0 == "Y" ? "y" : $0 == "I" ? "i" : $0 }))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(letters.count)
+        for letter in letters {
+            UTF8.encode(letter == "Y" ? "y" : letter == "I" ? "i" : letter) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isVowel(_ letter: Unicode.Scalar) -> Bool {

@@ -21,17 +21,24 @@ public struct Token: Equatable, Sendable {
 /// - Apostrophes disappear inside a word ("'s avonds" → "s avonds", "auto's" → "autos").
 /// - Phone numbers such as "0800-2000" stay one token, so a number can be found as written.
 public enum Tokenizer {
+    private static let hyphen = UInt8(ascii: "-"), apostrophe = UInt8(ascii: "'")
+
     /// The tokens of `text`, folded with `TextNormalizer`, in one pass over its Unicode scalars.
+    /// Words are collected as UTF-8 bytes: turning bytes into a String is far cheaper than building
+    /// it scalar by scalar, and this runs for every word of every indexed passage.
     public static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var position = 0
-        var chunk: [Unicode.Scalar] = []
+        var chunk: [UInt8] = []
+        var folded: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
             if TextNormalizer.isCombiningMark(scalar) { continue }
             if isJoiner(scalar) {
-                chunk.append(isApostrophe(scalar) ? "'" : "-")
+                chunk.append(isApostrophe(scalar) ? apostrophe : hyphen)
             } else if isWordScalar(scalar) {
-                TextNormalizer.appendFolded(scalar, to: &chunk)
+                folded.removeAll(keepingCapacity: true)
+                TextNormalizer.appendFolded(scalar, to: &folded)
+                for lower in folded { UTF8.encode(lower) { chunk.append($0) } }
             } else if !chunk.isEmpty {
                 emit(chunk, into: &tokens, position: &position)
                 chunk.removeAll(keepingCapacity: true)
@@ -41,51 +48,47 @@ public enum Tokenizer {
         return tokens
     }
 
-    /// Turns a run of word scalars and joiners into tokens: one per part, plus the joined form.
-    private static func emit(_ chunk: [Unicode.Scalar], into tokens: inout [Token], position: inout Int) {
-        if !chunk.contains(where: { $0 == "-" || $0 == "'" }) {
-            tokens.append(Token(text: string(chunk[...]), position: position))
+    /// Turns a run of word bytes and joiners into tokens: one per part, plus the joined form.
+    private static func emit(_ chunk: [UInt8], into tokens: inout [Token], position: inout Int) {
+        if !chunk.contains(where: { $0 == hyphen || $0 == apostrophe }) {
+            tokens.append(Token(text: String(decoding: chunk, as: UTF8.self), position: position))
             position += 1
             return
         }
-        let word = chunk.filter { $0 != "'" }
-        guard let first = word.firstIndex(where: { $0 != "-" }), let last = word.lastIndex(where: { $0 != "-" }) else { return }
+        let word = chunk.filter { $0 != apostrophe }
+        guard let first = word.firstIndex(where: { $0 != hyphen }), let last = word.lastIndex(where: { $0 != hyphen }) else { return }
         let trimmed = word[first...last]
         if isPhoneNumber(trimmed) {
-            tokens.append(Token(text: string(trimmed), position: position))
+            tokens.append(Token(text: String(decoding: trimmed, as: UTF8.self), position: position))
             position += 1
             return
         }
-        let parts = trimmed.split(separator: "-")
+        let parts = trimmed.split(separator: hyphen)
         let start = position
         for part in parts {
-            tokens.append(Token(text: string(part), position: position))
+            tokens.append(Token(text: String(decoding: part, as: UTF8.self), position: position))
             position += 1
         }
         if parts.count > 1 {
-            tokens.append(Token(text: parts.map(string).joined(), position: start, isJoined: true))
+            tokens.append(Token(text: String(decoding: parts.joined(), as: UTF8.self), position: start, isJoined: true))
         }
     }
 
     /// Digits in groups joined by hyphens: "0800-2000", "088-1234567".
-    static func isPhoneNumber(_ word: String) -> Bool { isPhoneNumber(ArraySlice(word.unicodeScalars)) }
+    static func isPhoneNumber(_ word: String) -> Bool { isPhoneNumber(ArraySlice(word.utf8)) }
 
-    private static func isPhoneNumber(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        word.contains("-") && word.allSatisfy { isDigit($0) || $0 == "-" }
+    private static func isPhoneNumber(_ word: ArraySlice<UInt8>) -> Bool {
+        word.contains(hyphen) && word.allSatisfy { isDigit($0) || $0 == hyphen }
             && word.first.map(isDigit) == true && word.last.map(isDigit) == true
     }
 
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(String.UnicodeScalarView(scalars))
-    }
-
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     /// Letters and digits of any script; ASCII is decided without a property look-up.
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value | 0x20
-            return (value >= 97 && value <= 122) || isDigit(scalar)
+            return (value >= 97 && value <= 122) || (scalar.value >= 48 && scalar.value <= 57)
         }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
