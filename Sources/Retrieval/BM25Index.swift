@@ -1,4 +1,6 @@
+import Dispatch
 import DutchText
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,8 +28,7 @@ public struct BM25Index: Sendable {
     }
 
     public init(passages: [Passage], analyzer: Analyzer, parameters: BM25Parameters = BM25Parameters()) {
-        var builder = Builder(parameters: parameters)
-        for passage in passages { builder.add(passage, analyzer: analyzer) }
+        let builder = Builder.build(passages, analyzer: analyzer, parameters: parameters)
         self.passages = passages
         self.parameters = parameters
         self.analyzer = analyzer
@@ -64,7 +65,7 @@ extension BM25Index {
     ///
     /// Indexing a large corpus meets the same words again and again, so each distinct folded word is
     /// analysed once: `termOfWord` maps it straight to its term id (or to `stopWord`), one hash per token.
-    struct Builder {
+    struct Builder: Sendable {
         let parameters: BM25Parameters
         var termIDs: [String: Int32] = [:]
         var termOfWord: [String: Int32] = [:]
@@ -80,6 +81,46 @@ extension BM25Index {
         static let stopWord: Int32 = -1
 
         init(parameters: BM25Parameters) { self.parameters = parameters }
+
+        /// Below this many passages one thread is faster than starting and merging several.
+        static let parallelThreshold = 4_096
+
+        /// Indexes `passages` on every core: each worker takes a contiguous range, and the ranges are
+        /// merged in order, so postings stay ascending and the index is the same as a sequential build.
+        static func build(_ passages: [Passage], analyzer: Analyzer, parameters: BM25Parameters,
+                          workers: Int? = nil) -> Builder {
+            let workers = max(1, workers ?? (passages.count < parallelThreshold ? 1 : min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+            let size = (passages.count + workers - 1) / max(workers, 1)
+            let parts = Mutex([Int: Builder]())
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var part = Builder(parameters: parameters)
+                for passage in passages[min(worker * size, passages.count)..<min((worker + 1) * size, passages.count)] {
+                    part.add(passage, analyzer: analyzer)
+                }
+                parts.withLock { $0[worker] = part }
+            }
+            return parts.withLock { parts in
+                var merged = parts[0] ?? Builder(parameters: parameters)
+                for worker in 1..<workers { merged.append(parts[worker]!) }
+                return merged
+            }
+        }
+
+        /// Adds the passages of `other`, indexed after this builder's, renumbering its terms.
+        mutating func append(_ other: Builder) {
+            let offset = Int32(lengths.count)
+            var globalID = [Int32](repeating: 0, count: other.termIDs.count)
+            for (stem, local) in other.termIDs { globalID[Int(local)] = id(of: stem) }
+            for local in other.postings.indices {
+                let global = Int(globalID[local])
+                postings[global].passages.append(contentsOf: other.postings[local].passages.lazy.map { $0 + offset })
+                frequencies[global].append(contentsOf: other.frequencies[local])
+            }
+            lengths += other.lengths
+            for (word, term) in other.termOfWord where termOfWord[word] == nil {
+                termOfWord[word] = term == Self.stopWord ? term : globalID[Int(term)]
+            }
+        }
 
         /// The indexed words (stop words left out), for the query-side vocabulary.
         var words: some Sequence<String> { termOfWord.lazy.filter { $0.value != Self.stopWord }.map(\.key) }

@@ -142,3 +142,23 @@ struct BM25FormulaTests {
         }
     }
 }
+
+@Suite("Parallel index build")
+struct ParallelBuildTests {
+    @Test("building on several workers gives exactly the index of one worker", arguments: [2, 3, 7])
+    func sameIndex(workers: Int) {
+        let base = Fixtures.base
+        let analyzer = Analyzer(tables: base.tables)
+        // Enough passages that every worker gets some, with repeats so terms recur across ranges.
+        let passages = (0..<40).flatMap { round in base.passages.map { var p = $0; p.id += "-\(round)"; return p } }
+        let (oneIDs, onePostings, oneIDF) = BM25Index.Builder.build(passages, analyzer: analyzer, parameters: BM25Parameters(), workers: 1).finish()
+        let (manyIDs, manyPostings, manyIDF) = BM25Index.Builder.build(passages, analyzer: analyzer, parameters: BM25Parameters(), workers: workers).finish()
+        #expect(Set(oneIDs.keys) == Set(manyIDs.keys))
+        for (stem, one) in oneIDs {
+            let many = manyIDs[stem]!
+            #expect(onePostings[Int(one)].passages == manyPostings[Int(many)].passages, "postings of \(stem)")
+            #expect(onePostings[Int(one)].factors == manyPostings[Int(many)].factors, "factors of \(stem)")
+            #expect(oneIDF[Int(one)] == manyIDF[Int(many)])
+        }
+    }
+}
