@@ -25,13 +25,22 @@ public struct Searcher {
         }
     }
 
+    /// Adds every term's contribution to its passages. This loop is the whole cost of a search on a
+    /// large index, so it runs on raw buffers, without bounds or exclusivity checks per posting.
     private mutating func accumulate(_ terms: [(id: Int, weight: Float)]) {
-        for (id, weight) in terms {
-            let postings = index.postings[id]
-            let scale = index.idf[id] * weight
-            for (passage, factor) in zip(postings.passages, postings.factors) {
-                if scores[Int(passage)] == 0 { touched.append(passage) }
-                scores[Int(passage)] += scale * factor
+        scores.withUnsafeMutableBufferPointer { scores in
+            for (id, weight) in terms {
+                let postings = index.postings[id]
+                let scale = index.idf[id] * weight
+                postings.passages.withUnsafeBufferPointer { passages in
+                    postings.factors.withUnsafeBufferPointer { factors in
+                        for slot in 0..<passages.count {
+                            let passage = Int(passages[slot])
+                            if scores[passage] == 0 { touched.append(Int32(passage)) }
+                            scores[passage] += scale * factors[slot]
+                        }
+                    }
+                }
             }
         }
     }
