@@ -37,8 +37,12 @@ public struct Passage: Equatable, Sendable {
         var usedIDs: Set<String> = [document.id]
         for section in document.sections {
             guard let heading = section.heading else { continue }
-            var id = "\(document.id)#\(slug(heading))"
-            while !usedIDs.insert(id).inserted { id += "-2" }
+            let base = "\(document.id)#\(slug(heading))"
+            var id = base, number = 1
+            while !usedIDs.insert(id).inserted {
+                number += 1
+                id = "\(base)-\(number)"
+            }
             passages.append(Passage(
                 id: id, documentID: document.id, route: document.route, title: document.title,
                 keywords: keywords, section: heading, text: MarkdownText.plain(section.markdown)))

@@ -9,14 +9,16 @@ import Retrieval
 struct SyntheticCorpus {
     var seed: UInt64 = 0x5EED_2026
 
-    func passages(count documents: Int, from real: KnowledgeBase) -> [Passage] {
+    func passages(count documents: Int, from real: KnowledgeBase) throws -> [Passage] {
         var random = SplitMix64(seed: seed)
         let sentences = real.passages.flatMap { passage in
             passage.text.split(separator: ".").map { $0.trimmed() }.filter { $0.count > 20 }
         }
         let keywords = real.documents.flatMap(\.keywords)
         let sources = real.documents
-        precondition(!sentences.isEmpty && !sources.isEmpty, "the real corpus has no text to draw from")
+        guard !sentences.isEmpty, !keywords.isEmpty, !sources.isEmpty else {
+            throw BenchError("the knowledge base has no documents with text and keywords to draw a synthetic corpus from")
+        }
         var passages: [Passage] = []
         passages.reserveCapacity(documents * 3)
         for number in 0..<documents {

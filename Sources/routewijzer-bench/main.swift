@@ -53,7 +53,7 @@ func corpus(_ base: KnowledgeBase) throws -> [Passage] {
     if let path = options["--corpus"] { return try CorpusFile.read(path) }
     if let size = options["--synthetic"] {
         guard let count = Int(size), count > 0 else { throw BenchError("--synthetic needs a positive count") }
-        return SyntheticCorpus().passages(count: count, from: base)
+        return try SyntheticCorpus().passages(count: count, from: base)
     }
     return base.passages
 }

@@ -26,9 +26,9 @@ struct KnowledgeDocumentTests {
 
     @Test("passages: an opening passage with the summary, then one per section, with plain text")
     func passages() throws {
-        let file = Fixtures.document(id: "huishouden", body: "## Voor wie\nZie [het loket](../a.md).\n\n## Voor wie\nNog eens.")
+        let file = Fixtures.document(id: "huishouden", body: "## Voor wie\nZie [het loket](../a.md).\n\n## Voor wie\nNog eens.\n\n## Voor wie\nEn weer.")
         let passages = Passage.passages(of: try KnowledgeDocument.parse(file.text, path: file.path))
-        #expect(passages.map(\.id) == ["huishouden", "huishouden#voor-wie", "huishouden#voor-wie-2"])
+        #expect(passages.map(\.id) == ["huishouden", "huishouden#voor-wie", "huishouden#voor-wie-2", "huishouden#voor-wie-3"])
         #expect(passages[0].section == nil)
         #expect(passages[0].text == "De gemeente helpt als schoonmaken niet meer lukt.")
         #expect(passages[1].text == "Zie het loket.")
