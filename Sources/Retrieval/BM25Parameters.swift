@@ -7,8 +7,11 @@
 public struct BM25Parameters: Equatable, Sendable {
     /// Term-frequency saturation: higher lets repeated words keep adding score (Lucene's default).
     public var k1: Double = 1.2
-    /// Length normalisation, 0 (none) to 1 (full), the same for every field.
-    public var b: Double = 0.75
+    /// Length normalisation, 0 (none) to 1 (full), the same for every field. 0.5 rather than the usual
+    /// 0.75: passages range from a one-sentence summary to long sections, and full normalisation
+    /// over-rewards the shortest. On the development questions 0.5 was equal or better at every k1 and
+    /// field weighting tried (docs/PERFORMANCE.md), while bm25s, given the same b, did not change.
+    public var b: Double = 0.5
     public var titleWeight: Double = 2.5
     public var keywordsWeight: Double = 2.0
     public var bodyWeight: Double = 1.0

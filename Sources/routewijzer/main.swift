@@ -25,7 +25,7 @@ let usage = """
 
     OPTIONS FOR EVERY COMMAND:
       --knowledge DIR            Knowledge directory (default: ./Knowledge, then next to the executable).
-      --k1 X, --b X              BM25 parameters (default k1 1.2, b 0.75).
+      --k1 X, --b X              BM25 parameters (default k1 1.2, b 0.5).
       --field-weights T,K,B      Weights of title, keywords and body (default 2.5,2,1).
       -h, --help                 Show this help.
 
