@@ -58,7 +58,7 @@ public struct TermTables: Sendable, Equatable {
     /// The non-comment lines of a two-column tab-separated file, numbered from 1.
     private static func rows(of text: String) throws(ParseError) -> [(Int, [String])] {
         var result: [(Int, [String])] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.lines.enumerated() {
             let line = raw.trimmed()
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmed() }
@@ -72,6 +72,12 @@ public struct TermTables: Sendable, Equatable {
 }
 
 extension StringProtocol {
+    /// The lines of the text, split at "\n" and at "\r\n" (one `Character` in Swift, so splitting on
+    /// "\n" alone would leave a Windows file in one piece). A final line break gives a final empty line.
+    public var lines: [SubSequence] {
+        split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+
     /// The text without leading and trailing white space (spaces, tabs, line breaks).
     public func trimmed() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }

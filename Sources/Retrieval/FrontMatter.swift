@@ -25,8 +25,7 @@ public struct FrontMatter: Equatable, Sendable {
 
     /// Splits `text` into front matter and body. Errors carry line numbers; `file` is for messages only.
     public static func parse(_ text: String, file: String) throws(KnowledgeError) -> FrontMatter {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = text.lines
         guard lines.first == "---" else {
             throw KnowledgeError(file: file, line: 1, message: "expected front matter starting with '---' on the first line")
         }

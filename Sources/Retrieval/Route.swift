@@ -10,7 +10,7 @@ public struct Route: Equatable, Sendable {
     /// Parses `id<TAB>naam` lines; `#` lines are comments.
     public static func parseList(_ text: String, file: String) throws(KnowledgeError) -> [Route] {
         var routes: [Route] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.lines.enumerated() {
             let line = raw.trimmed()
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t").map { $0.trimmed() }

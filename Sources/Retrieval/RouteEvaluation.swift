@@ -33,7 +33,7 @@ public struct RouteEvaluation: Sendable {
     /// Parses `question<TAB>route,route` lines; a first line whose question is "question" is a header.
     public static func parseQuestions(_ text: String, file: String) throws(KnowledgeError) -> [Question] {
         var questions: [Question] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.lines.enumerated() {
             let line = raw.trimmed()
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)

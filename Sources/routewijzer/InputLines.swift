@@ -1,3 +1,4 @@
+import DutchText
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -12,9 +13,7 @@ enum InputLines {
             while let line = readLine() { try body(line) }
             return
         }
-        for line in try read(path).split(separator: "\n", omittingEmptySubsequences: false).dropLastIfEmpty() {
-            try body(String(line.hasSuffix("\r") ? line.dropLast() : line))
-        }
+        for line in try read(path).lines.dropLastIfEmpty() { try body(String(line)) }
     }
 
     /// The whole text of a file, or a clear error naming it.

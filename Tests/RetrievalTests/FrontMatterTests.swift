@@ -32,3 +32,19 @@ struct FrontMatterTests {
         }
     }
 }
+
+@Suite("Windows line endings")
+struct LineEndingTests {
+    @Test("a document saved with CRLF line endings parses like one with LF")
+    func crlfDocument() throws {
+        let unix = Fixtures.document(id: "huishouden")
+        let windows = unix.text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        #expect(try KnowledgeDocument.parse(windows, path: unix.path) == KnowledgeDocument.parse(unix.text, path: unix.path))
+    }
+
+    @Test("tables and question files with CRLF line endings parse")
+    func crlfTables() throws {
+        #expect(try Route.parseList("a\tA\r\nb\tB\r\n", file: "routes.tsv").map(\.id) == ["a", "b"])
+        #expect(try RouteEvaluation.parseQuestions("question\troutes\r\nvraag\ta\r\n", file: "q.tsv").map(\.text) == ["vraag"])
+    }
+}

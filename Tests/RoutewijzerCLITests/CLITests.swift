@@ -137,4 +137,27 @@ struct CLITests {
         #expect(try CommandRunner.run(["ask", "--jsn", "vraag"]).stderr.contains("unknown option --jsn"))
         #expect(try CommandRunner.run(["--help"]).stdout.contains("USAGE: routewijzer"))
     }
+
+    @Test("ranking options are checked: a bad value is a usage error", arguments: [
+        ["--b", "2"], ["--b", "half"], ["--field-weights", "2,1"], ["--field-weights", "2,-1,1"], ["--limit", "0"],
+    ])
+    func rankingOptions(options: [String]) throws {
+        let directory = try CommandRunner.knowledgeDirectory(Self.files)
+        defer { CommandRunner.remove(directory) }
+        let output = try CommandRunner.run(["ask", "--knowledge", directory.path] + options + ["koorts"])
+        #expect(output.status == 2)
+        #expect(output.stderr.hasPrefix("error: "))
+    }
+
+    @Test("ask --batch FILE reads questions from a file, one answer line per question")
+    func batchFile() throws {
+        let directory = try CommandRunner.knowledgeDirectory(Self.files.merging(["vragen.txt": "koorts\r\nspoed\n"]) { $1 })
+        defer { CommandRunner.remove(directory) }
+        let output = try CommandRunner.run(["ask", "--json", "--knowledge", directory.path, "--batch", directory.appending(path: "vragen.txt").path])
+        #expect(output.status == 0)
+        #expect(output.stdout.split(separator: "\n").map { $0.hasPrefix(#"{"query":"koorts""#) || $0.hasPrefix(#"{"query":"spoed""#) } == [true, true])
+        let missing = try CommandRunner.run(["ask", "--json", "--knowledge", directory.path, "--batch", "/nonexistent/vragen.txt"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot read /nonexistent/vragen.txt"))
+    }
 }
