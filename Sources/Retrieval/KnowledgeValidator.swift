@@ -19,7 +19,23 @@ public enum KnowledgeValidator {
             problems.append(KnowledgeError(file: KnowledgeBase.routesFile, line: route.line,
                                            message: "route '\(route.id)' has no document"))
         }
-        return problems
+        return problems + base.routes.compactMap { cardProblem($0, base) }
+    }
+
+    /// A route's card document must exist and belong to that route: dialogs show it as the desk's card.
+    private static func cardProblem(_ route: Route, _ base: KnowledgeBase) -> KnowledgeError? {
+        let message: String
+        if let id = route.cardDocument {
+            guard let document = base.document(id: id) else {
+                return KnowledgeError(file: KnowledgeBase.routesFile, line: route.line,
+                                      message: "card document '\(id)' of route '\(route.id)' does not exist")
+            }
+            guard document.route != route.id else { return nil }
+            message = "card document '\(id)' belongs to route '\(document.route)', not '\(route.id)'"
+        } else {
+            message = "route '\(route.id)' names no card document (third column)"
+        }
+        return KnowledgeError(file: KnowledgeBase.routesFile, line: route.line, message: message)
     }
 
     /// The front-matter keys a document may have.

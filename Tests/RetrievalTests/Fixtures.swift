@@ -3,10 +3,10 @@
 /// Small knowledge content written inline, so retrieval tests state exactly what they index.
 enum Fixtures {
     static let routes = SourceFile(path: "routes.tsv", text: """
-        # id\tnaam
-        wmo-gemeente\tWmo-loket van de gemeente
-        mantelzorg\tMantelzorgondersteuning
-        huisartsenpost\tHuisartsenpost
+        # id\tnaam\tkaart
+        wmo-gemeente\tWmo-loket van de gemeente\thuishouden
+        mantelzorg\tMantelzorgondersteuning\trespijtzorg
+        huisartsenpost\tHuisartsenpost\thuisartsenpost
         """)
 
     static func document(id: String, folder: String = "gemeente", route: String = "wmo-gemeente",

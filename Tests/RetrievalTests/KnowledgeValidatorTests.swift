@@ -48,9 +48,21 @@ struct KnowledgeValidatorTests {
     @Test("a route without a document and a missing route list are reported")
     func routeCoverage() {
         let withoutRespite = Fixtures.files.filter { $0.path != "samen/respijtzorg.md" }
-        #expect(problems(withoutRespite) == ["routes.tsv:3: route 'mantelzorg' has no document"])
+        #expect(problems(withoutRespite) == [
+            "routes.tsv:3: route 'mantelzorg' has no document",
+            "routes.tsv:3: card document 'respijtzorg' of route 'mantelzorg' does not exist",
+        ])
         let withoutRoutes = Fixtures.files.filter { $0.path != "routes.tsv" }
         #expect(problems(withoutRoutes).first == "routes.tsv:1: the route list is missing or empty")
+    }
+
+    @Test("every route names a card document of its own route")
+    func cardDocuments() {
+        let routes = SourceFile(path: "routes.tsv", text: "wmo-gemeente\tWmo\trespijtzorg\nmantelzorg\tMantelzorg\nhuisartsenpost\tHAP\thuisartsenpost\n")
+        #expect(problems([routes] + Fixtures.files.dropFirst()) == [
+            "routes.tsv:1: card document 'respijtzorg' belongs to route 'mantelzorg', not 'wmo-gemeente'",
+            "routes.tsv:2: route 'mantelzorg' names no card document (third column)",
+        ])
     }
 
     @Test("files that cannot be parsed are reported and the rest still loads")
