@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Routewijzer is built on the Swift toolchain alone: no package dependencies.
-/// The pure targets (DutchText, Retrieval) never do I/O beyond thin loaders at the edge.
+/// The pure targets (DutchText, Retrieval, Dialogue, Wire) never do I/O beyond thin loaders at the edge.
 let package = Package(
     name: "Routewijzer",
     platforms: [.macOS(.v15)],
@@ -13,12 +13,14 @@ let package = Package(
     targets: [
         .target(name: "DutchText"),
         .target(name: "Retrieval", dependencies: ["DutchText"]),
-        .target(name: "Wire"),
-        .executableTarget(name: "routewijzer", dependencies: ["DutchText", "Retrieval", "Wire"]),
-        .executableTarget(name: "routewijzer-bench", dependencies: ["DutchText", "Retrieval", "Wire"]),
+        .target(name: "Dialogue", dependencies: ["DutchText", "Retrieval"]),
+        .target(name: "Wire", dependencies: ["Dialogue"]),
+        .executableTarget(name: "routewijzer", dependencies: ["DutchText", "Retrieval", "Dialogue", "Wire"]),
+        .executableTarget(name: "routewijzer-bench", dependencies: ["DutchText", "Retrieval", "Dialogue", "Wire"]),
         .testTarget(name: "DutchTextTests", dependencies: ["DutchText"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "DutchText"]),
-        .testTarget(name: "WireTests", dependencies: ["Wire"]),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Retrieval", "DutchText"]),
+        .testTarget(name: "WireTests", dependencies: ["Wire", "Dialogue"]),
         .testTarget(name: "RoutewijzerCLITests", dependencies: ["routewijzer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,36 +4,37 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The edge between the disk and `KnowledgeBase.parse`: finds the knowledge directory and reads its files.
+/// The edge between the disk and the content parsers: finds a content directory (`Knowledge/`,
+/// `Dialogs/`) and reads its files.
 public enum KnowledgeLoader {
-    /// Why the knowledge could not be read.
+    /// Why the content could not be read.
     public enum LoadError: Error, Equatable, CustomStringConvertible {
-        case notFound(looked: [String])
+        case notFound(directory: String, looked: [String])
         case unreadable(path: String)
 
         public var description: String {
             switch self {
-            case .notFound(let looked):
-                "no knowledge directory found; looked in: \(looked.joined(separator: ", ")) (use --knowledge DIR)"
+            case .notFound(let directory, let looked):
+                "no \(directory.lowercased()) directory found; looked in: \(looked.joined(separator: ", ")) (use --\(directory.lowercased()) DIR)"
             case .unreadable(let path):
                 "cannot read \(path)"
             }
         }
     }
 
-    /// The directory to load: `explicit` when given (it must exist), else `Knowledge/` in the current
-    /// directory, then next to the executable and in the directories above it (for `swift run` builds).
-    public static func locate(explicit: String?, executablePath: String?) throws(LoadError) -> String {
+    /// The directory to load: `explicit` when given (it must exist), else `name` (such as `Knowledge`) in the
+    /// current directory, then next to the executable and in the directories above it (for `swift run` builds).
+    public static func locate(_ name: String = "Knowledge", explicit: String?, executablePath: String?) throws(LoadError) -> String {
         let fileManager = FileManager.default
         var candidates: [String] = []
         if let explicit {
             candidates = [explicit]
         } else {
-            candidates.append(fileManager.currentDirectoryPath + "/Knowledge")
+            candidates.append(fileManager.currentDirectoryPath + "/" + name)
             if let executablePath {
                 var directory = URL(filePath: executablePath).deletingLastPathComponent()
                 for _ in 0..<5 {
-                    candidates.append(directory.appending(path: "Knowledge").path)
+                    candidates.append(directory.appending(path: name).path)
                     directory = directory.deletingLastPathComponent()
                 }
             }
@@ -41,7 +42,7 @@ public enum KnowledgeLoader {
         for candidate in candidates {
             if (try? fileManager.contentsOfDirectory(atPath: candidate)) != nil { return candidate }
         }
-        throw .notFound(looked: candidates)
+        throw .notFound(directory: name, looked: candidates)
     }
 
     /// Every `.md` and `.tsv` file below `directory`, with paths relative to it, sorted.

@@ -1,30 +1,57 @@
-import Retrieval
+import Dialogue
+import Wire
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// `routewijzer chat` (the default): a conversation in the terminal or over a pipe.
+/// `routewijzer chat` (the default): the conversation in a terminal or over a pipe.
 ///
-/// Until the dialogue engine lands, each question is answered from the knowledge base with the best
-/// routes, their contact details and sources; `stop` or end of input ends the conversation.
+/// Readable mode shows numbered options and wraps lines; `--json` prints one turn object per input
+/// line, as the servers do. Output is written unbuffered after every reply, so a program on the other
+/// end of a pipe sees each answer before it sends the next line.
 enum ChatCommand {
-    static let greeting = """
-        Welkom bij Routewijzer. Vertel in uw eigen woorden waar u hulp bij zoekt.
-        Ik zoek uit waar u het beste terecht kunt. Typ 'stop' om te stoppen.
-        Bij direct gevaar belt u 112. Denkt u aan zelfdoding? Bel 113 of 0800-0113.
-        """
-
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: [], options: ["--knowledge", "--k1", "--b", "--field-weights"])
+        try arguments.allow(flags: ["--json"], options: LoadedContent.options.union(["--seed", "--width"]))
         guard arguments.positional.isEmpty else { throw .usage("chat reads the conversation from standard input") }
-        let knowledge = try LoadedKnowledge(arguments)
-        var searcher = Searcher(index: knowledge.index)
-        Console.out(greeting + "\n")
-        while let line = readLine() {
-            let text = line.trimmed()
-            if text.isEmpty { continue }
-            if ["stop", "klaar", "doei"].contains(text.lowercased()) { break }
-            let results = searcher.search(text, limit: 10)
-            Console.out(AskCommand.answer(text, results, knowledge.base, explain: false))
-            Console.out("Heeft u nog een vraag? Typ die dan hieronder, of typ 'stop'.\n")
+        let content = try LoadedContent(arguments)
+        let seed = try LoadedContent.seed(arguments)
+        if arguments.has("--json") {
+            json(content.engine, seed: seed)
+        } else {
+            readable(content.engine, seed: seed, width: try width(arguments))
         }
-        Console.out("Tot ziens. Onafhankelijke cliëntondersteuning van uw gemeente helpt u gratis verder.")
+    }
+
+    /// One JSON turn object per input line; after an ended conversation the next line starts a new one.
+    static func json(_ engine: Engine, seed: UInt64) {
+        var state = engine.newSession(seed: seed, now: Clock.now)
+        while let line = readLine() {
+            let turn = engine.reply(to: line, in: state, now: Clock.now)
+            state = turn.state
+            Console.out(TurnFormat.json(turn).serialized)
+        }
+    }
+
+    /// The greeting, then a turn per line, until the conversation ends or input does.
+    static func readable(_ engine: Engine, seed: UInt64, width: Int?) {
+        let opening = engine.start(seed: seed, now: Clock.now)
+        Console.out(TurnFormat.plain(opening.replies, width: width) + "\n")
+        var state = opening.state
+        while let line = readLine() {
+            let turn = engine.reply(to: line, in: state, now: Clock.now)
+            Console.out(TurnFormat.plain(turn.replies, width: width) + "\n")
+            if turn.ended { return }
+            state = turn.state
+        }
+    }
+
+    /// `--width N`; else 80 columns in a terminal (or $COLUMNS), and no wrapping in a pipe.
+    static func width(_ arguments: Arguments) throws(CLIError) -> Int? {
+        if let text = arguments.value("--width") {
+            guard let width = Int(text), width >= 20 else { throw .usage("--width needs a number of at least 20") }
+            return width
+        }
+        guard Console.isTerminal else { return nil }
+        return getenv("COLUMNS").flatMap { Int(String(cString: $0)) }.map { min($0, 100) } ?? 80
     }
 }

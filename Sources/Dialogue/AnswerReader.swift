@@ -1,0 +1,65 @@
+import DutchText
+
+/// Reads the answer to a question from what a person typed, or says it is not an answer.
+enum AnswerReader {
+    static let yesWords: Set<String> = [
+        "ja", "jazeker", "jawel", "jep", "jup", "klopt", "zeker", "inderdaad", "graag", "yes", "ok", "oke", "okay",
+        "prima", "goed", "absoluut", "natuurlijk", "wel",
+    ]
+    static let noWords: Set<String> = ["nee", "neen", "nope", "no", "niet", "nooit", "geen", "neuh", "nah", "nein"]
+    /// Said when someone does not know: not an answer either way.
+    static let unsureWords: Set<String> = ["misschien", "weet", "idee", "soms", "twijfel"]
+
+    /// `ja` or `nee`. "nee hoor" and "liever niet" are no, "klopt" is yes; "klopt niet" is no; "weet ik
+    /// niet" and "misschien" are not an answer.
+    static func yesNo(_ text: String) -> String? {
+        let words = words(text)
+        if words.contains(where: unsureWords.contains) { return nil }
+        guard let first = words.firstIndex(where: { yesWords.contains($0) || noWords.contains($0) }) else { return nil }
+        if noWords.contains(words[first]) { return "nee" }
+        let negatedLater = words[(first + 1)...].contains { noWords.contains($0) }
+        return negatedLater && words[first] != "ja" ? "nee" : "ja"
+    }
+
+    /// The first whole number in the text, when it lies in `range`.
+    static func number(_ text: String, in range: ClosedRange<Int>) -> Int? {
+        guard let number = words(text).lazy.compactMap({ Int($0) }).first, range.contains(number) else { return nil }
+        return number
+    }
+
+    /// The option meant by the text: its number, or the option whose value, label or synonym matches
+    /// best, allowing for inflection, compounds and small typos. A tie is not an answer.
+    static func choice(_ text: String, options: [Step.Option], analyzer: Analyzer) -> Int? {
+        if let number = optionNumber(text), options.indices.contains(number - 1) { return number - 1 }
+        let folded = words(text).joined(separator: " ")
+        if let exact = options.firstIndex(where: { $0.phrases.contains { words($0).joined(separator: " ") == folded } }) {
+            return exact
+        }
+        let input = MatchWord.contentWords(of: text, analyzer: analyzer)
+        let scores = options.map { option in
+            option.phrases.map { score(MatchWord.contentWords(of: $0, analyzer: analyzer), against: input) }.max() ?? 0
+        }
+        guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] >= 0.8,
+              scores.filter({ $0 == scores[best] }).count == 1 else { return nil }
+        return best
+    }
+
+    /// The summed similarity of the phrase's words, with a bonus when every word is there.
+    private static func score(_ phrase: [MatchWord], against input: [MatchWord]) -> Double {
+        guard !phrase.isEmpty else { return 0 }
+        let similarities = phrase.map { word in input.map { $0.similarity(to: word) }.max() ?? 0 }
+        let total = similarities.reduce(0, +)
+        return similarities.allSatisfy { $0 > 0 } ? total + 0.5 : total
+    }
+
+    /// "2", "2.", "optie 2", "nummer 2".
+    private static func optionNumber(_ text: String) -> Int? {
+        let words = words(text).filter { $0 != "optie" && $0 != "nummer" && $0 != "keuze" }
+        return words.count == 1 ? Int(words[0]) : nil
+    }
+
+    /// Lowercased, diacritics folded, split on everything that is not a letter or digit.
+    static func words(_ text: String) -> [String] {
+        TextNormalizer.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+}

@@ -1,0 +1,109 @@
+import DutchText
+
+/// Answers to pending questions, commands and the safety net.
+extension Conversation {
+    mutating func answer(_ text: String, flow: Flow, step: Step) {
+        switch step.effectiveExpectation {
+        case .open: answerOpen(text, flow: flow, step: step)
+        case .text: accept(String(text.prefix(SessionState.storedTextLimit)), flow: flow, step: step)
+        case .yesNo:
+            guard let value = AnswerReader.yesNo(text) else { return notAnAnswer(text, flow: flow, step: step) }
+            accept(value, flow: flow, step: step)
+        case .number(let range):
+            guard let number = AnswerReader.number(text, in: range) else { return notAnAnswer(text, flow: flow, step: step) }
+            accept(String(number), flow: flow, step: step)
+        case .choice, nil:
+            guard let index = AnswerReader.choice(text, options: step.options, analyzer: content.analyzer) else {
+                return notAnAnswer(text, flow: flow, step: step)
+            }
+            accept(step.options[index].value, flow: flow, step: step, option: step.options[index])
+        }
+    }
+
+    mutating func accept(_ value: String, flow: Flow, step: Step, option: Step.Option? = nil) {
+        state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: value))
+        state.resetQuestion()
+        advance(from: step, in: flow, option: option)
+    }
+
+    /// Not an answer: a side question gets an answer once; otherwise a hint, then a way out, then the
+    /// question is skipped. Never a loop.
+    mutating func notAnAnswer(_ text: String, flow: Flow, step: Step) {
+        if !state.digressed, answerSideQuestion(text) {
+            state.digressed = true
+            return ask(step, in: flow, short: true)
+        }
+        state.attempts += 1
+        switch state.attempts {
+        case 1:
+            say(Phrases.notUnderstood + " " + Phrases.hint(for: step.effectiveExpectation))
+            ask(step, in: flow)
+        case 2:
+            say(Phrases.stillNotUnderstood)
+            ask(step, in: flow, short: true, extra: [Phrases.skipOption, Phrases.humanOption])
+        default:
+            say(Phrases.skipped)
+            skip(flow: flow, step: step)
+        }
+    }
+
+    /// Goes on without an answer; `if:` on the missing answer is false, so `goto:` decides.
+    mutating func skip(flow: Flow, step: Step) {
+        state.resetQuestion()
+        state.clarifying = nil
+        if step.effectiveExpectation == .open, let otherwise = step.otherwise.flatMap({ resolve($0, in: flow) }) {
+            return run(otherwise)
+        }
+        advance(from: step, in: flow, option: nil)
+    }
+
+    mutating func perform(_ command: Command) {
+        switch command {
+        case .help:
+            say(Phrases.help)
+            askAgain(short: false)
+        case .restart:
+            state = SessionState(seed: state.seed, now: now)
+            say(Phrases.restart)
+            begin()
+        case .back:
+            say(state.undoLastAnswer() ? Phrases.back : Phrases.nothingToUndo)
+            askAgain(short: false)
+        case .stop:
+            finish()
+        case .human:
+            say(Phrases.human)
+            let desk = state.advice.last { !["clientondersteuning", "juiste-loket"].contains($0.route) }
+            recommend([RouteReference("clientondersteuning"), RouteReference("juiste-loket")] + (desk.map { [$0] } ?? []))
+            say(Phrases.goOn)
+            askAgain(short: true)
+        case .forget:
+            state = SessionState(seed: state.seed, now: now)
+            state.ended = true
+            erased = true
+            routes = []
+            say(Phrases.forgotten)
+        case .skip:
+            guard let position = state.position, let (flow, step) = content.step(at: position) else { return stuck() }
+            say(Phrases.skipped)
+            skip(flow: flow, step: step)
+        }
+    }
+
+    /// Signs of acute danger get the crisis answer at once, in any state; then the person may go on
+    /// where they were.
+    mutating func answerSafety(_ text: String) -> Bool {
+        guard let safety = content.dialogs.safety else { return false }
+        let hits = content.safetyCategories(in: text)
+        guard !hits.isEmpty else { return false }
+        safetyTriggered = true
+        for step in safety.steps where hits.contains(step.id) {
+            emitMessages(of: step, in: safety)
+            recommend(step.advice)
+        }
+        guard state.position != nil else { return true }
+        say(Phrases.goOn)
+        askAgain(short: true)
+        return true
+    }
+}

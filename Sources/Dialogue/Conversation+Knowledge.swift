@@ -1,0 +1,125 @@
+import Retrieval
+
+/// Where the conversation meets the knowledge base: open questions, clarifying questions, side
+/// questions and `lookup:` steps.
+extension Conversation {
+    /// How sure retrieval must be before it answers on its own. Scores are BM25 sums; the margin
+    /// compares the best route with the next one. Tuned on the development questions (see DIALOGS.md).
+    enum Confidence {
+        static let directScore = 4.0
+        static let directMargin = 1.5
+        static let sideScore = 4.0
+    }
+
+    /// The person's own words: a flow's triggers, a clear answer, or a clarifying question.
+    mutating func answerOpen(_ text: String, flow: Flow, step: Step) {
+        let words = MatchWord.words(of: text, analyzer: content.analyzer)
+        guard words.contains(where: { !$0.isStopWord && !Self.greetings.contains($0.surface) }) else {
+            say(Phrases.tellMore)
+            return ask(step, in: flow)
+        }
+        state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: String(text.prefix(SessionState.storedTextLimit))))
+        state.resetQuestion()
+        if let triggered = triggeredFlow(words), let start = content.dialogs.flow(triggered) {
+            return run(.init(flow: start.id, step: start.startStep))
+        }
+        let results = search(text)
+        let ranked = Self.routeScores(results)
+        if let best = ranked.first, best.score >= Confidence.directScore,
+           ranked.count == 1 || best.score >= Confidence.directMargin * ranked[1].score {
+            answerDirectly(results.first { $0.passage.route == best.route }!)
+            return advance(from: step, in: flow, option: nil)
+        }
+        guard !ranked.isEmpty else { return missed(flow: flow, step: step) }
+        state.clarifying = ranked.prefix(3).map(\.route)
+        askClarification(state.clarifying!)
+    }
+
+    static let greetings: Set<String> = ["hallo", "hoi", "hey", "hai", "goedemorgen", "goedemiddag", "goedenavond", "dag", "start"]
+
+    /// The flow whose trigger matches best; ties go to the flow that comes first.
+    func triggeredFlow(_ words: [MatchWord]) -> String? {
+        var best: (flow: String, score: Double)?
+        for trigger in content.triggers {
+            guard let score = PhraseMatcher.match(trigger.pattern, in: words), score > (best?.score ?? 0) else { continue }
+            best = (trigger.flow, score)
+        }
+        return best?.flow
+    }
+
+    mutating func askClarification(_ routes: [String]) {
+        let options = routes.compactMap { content.knowledge.route(id: $0) }.map { Reply.Option(label: $0.name, value: $0.id) }
+        say(Phrases.clarify, options: options + [Phrases.somethingElse])
+    }
+
+    /// The answer to "Gaat het om een van deze?": a route, "Iets anders", or new words to try again.
+    mutating func answerClarification(_ text: String, offered: [String], flow: Flow, step: Step) {
+        var options = offered.compactMap { content.knowledge.route(id: $0) }.map {
+            Step.Option(value: $0.id, label: $0.name, synonyms: [], target: nil, line: 0)
+        }
+        options.append(Step.Option(value: "anders", label: "Iets anders", synonyms: ["geen van deze", "geen van allen", "niets"], target: nil, line: 0))
+        state.clarifying = nil
+        guard let index = AnswerReader.choice(text, options: options, analyzer: content.analyzer) else {
+            state.misses += 1
+            return answerOpen(text, flow: flow, step: step)
+        }
+        let route = options[index].value
+        guard route != "anders" else { return missed(flow: flow, step: step) }
+        let question = state.answer(step.answerKey)?.value ?? text
+        if let best = search(question).first(where: { $0.passage.route == route }) {
+            answerDirectly(best)
+        } else {
+            recommend([RouteReference(route)])
+        }
+        advance(from: step, in: flow, option: nil)
+    }
+
+    /// The words pointed nowhere: go to the step's `else:`; after two misses, offer a person.
+    mutating func missed(flow: Flow, step: Step) {
+        state.misses += 1
+        if state.misses >= 2 { say(Phrases.human) }
+        guard let otherwise = step.otherwise.flatMap({ resolve($0, in: flow) }) else { return stuck() }
+        run(otherwise)
+    }
+
+    mutating func answerDirectly(_ result: SearchResult) {
+        say(Phrases.bestFit + "\n" + passageText(result))
+        recommend([RouteReference(route: result.passage.route, document: result.passage.documentID)])
+    }
+
+    /// A side question while another question waits: answered when the knowledge base is sure enough.
+    mutating func answerSideQuestion(_ text: String) -> Bool {
+        let words = MatchWord.words(of: text, analyzer: content.analyzer).filter { !$0.isStopWord }
+        guard words.count >= 2, let best = search(text).first, best.score >= Confidence.sideScore else { return false }
+        let route = content.knowledge.route(id: best.passage.route)?.name ?? best.passage.route
+        say(Phrases.sideAnswer + "\n" + passageText(best) + "\nMeer hierover: \(route).")
+        return true
+    }
+
+    mutating func answerLookup(_ lookup: Step.Lookup) {
+        let results = search(fill(lookup.query), limit: 50)
+        guard let best = results.first(where: { lookup.routes.isEmpty || lookup.routes.contains($0.passage.route) }) else {
+            return say(Phrases.nothingFound)
+        }
+        say(passageText(best))
+    }
+
+    func passageText(_ result: SearchResult) -> String {
+        let title = result.passage.section.map { "\(result.passage.title) — \($0)" } ?? result.passage.title
+        return "\(title): \(MarkdownText.snippet(result.passage.text, limit: 320))"
+    }
+
+    func search(_ text: String, limit: Int = 10) -> [SearchResult] {
+        var searcher = Searcher(index: content.index)
+        return searcher.search(text, limit: limit)
+    }
+
+    /// The best score of each route, best first.
+    static func routeScores(_ results: [SearchResult]) -> [(route: String, score: Double)] {
+        var ranked: [(route: String, score: Double)] = []
+        for result in results where !ranked.contains(where: { $0.route == result.passage.route }) {
+            ranked.append((result.passage.route, result.score))
+        }
+        return ranked
+    }
+}

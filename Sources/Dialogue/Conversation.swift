@@ -1,0 +1,187 @@
+import DutchText
+import Retrieval
+
+/// One turn in progress: the state being changed and the replies being collected. Engine creates
+/// one per input and throws it away after `turn()`.
+struct Conversation {
+    let content: DialogueContent
+    var state: SessionState
+    let now: Int64
+    var replies: [Reply] = []
+    var routes: [String] = []
+    var erased = false
+    var safetyTriggered = false
+
+    init(content: DialogueContent, state: SessionState, now: Int64) {
+        self.content = content
+        self.state = state
+        self.now = now
+    }
+
+    func turn() -> Turn {
+        Turn(replies: replies, routes: routes, state: state, erased: erased, safetyTriggered: safetyTriggered)
+    }
+
+    /// Starts at the intake's first step.
+    mutating func begin() {
+        guard let intake = content.dialogs.intake else { return stuck() }
+        run(.init(flow: intake.id, step: intake.startStep))
+    }
+
+    /// Safety first, then commands, then the pending question.
+    mutating func handle(_ input: String) {
+        state.lastActive = now
+        let text = input.trimmed()
+        if text.isEmpty { return askAgain(short: false) }
+        if answerSafety(text) { return }
+        if let command = Command(text) { return perform(command) }
+        guard let position = state.position, let (flow, step) = content.step(at: position) else { return stuck() }
+        if let offered = state.clarifying { return answerClarification(text, offered: offered, flow: flow, step: step) }
+        answer(text, flow: flow, step: step)
+    }
+
+    // MARK: Running steps
+
+    /// Runs steps from `position` until one asks a question or the conversation ends. `resuming` is
+    /// set for a step whose sub-flow just returned: it continues after its `call:`.
+    mutating func run(_ start: SessionState.Position, resuming: Bool = false) {
+        var position = start
+        var resume = resuming
+        for _ in 0..<64 {
+            guard let (flow, step) = content.step(at: position) else { return stuck() }
+            let resumed = resume
+            resume = false
+            if !resumed {
+                emitMessages(of: step, in: flow)
+                if let lookup = step.lookup { answerLookup(lookup) }
+                recommend(step.advice)
+                if let call = step.call, let called = content.dialogs.flow(call) {
+                    state.stack.append(position)
+                    position = .init(flow: called.id, step: called.startStep)
+                    continue
+                }
+            }
+            if let end = step.end {
+                recommend(end)
+                guard let caller = state.stack.popLast() else { return finish() }
+                position = caller
+                resume = true
+                continue
+            }
+            if step.question != nil && !resumed {
+                state.position = position
+                state.resetQuestion()
+                return ask(step, in: flow)
+            }
+            guard let next = self.next(after: step, in: flow, option: nil) else { return stuck() }
+            position = next
+        }
+        stuck()
+    }
+
+    /// Where a step leads: the chosen option's target, the first `if:` that holds, else `goto:`.
+    func next(after step: Step, in flow: Flow, option: Step.Option?) -> SessionState.Position? {
+        let target = option?.target
+            ?? step.branches.first { $0.condition.holds { state.answer($0)?.value } }?.target
+            ?? step.next
+        return target.flatMap { resolve($0, in: flow) }
+    }
+
+    func resolve(_ target: Target, in flow: Flow) -> SessionState.Position? {
+        switch target {
+        case .step(let id): return .init(flow: flow.id, step: id)
+        case .flow(let id): return content.dialogs.flow(id).map { .init(flow: $0.id, step: $0.startStep) }
+        }
+    }
+
+    /// Goes on from an answered (or skipped) question.
+    mutating func advance(from step: Step, in flow: Flow, option: Step.Option?) {
+        guard let next = next(after: step, in: flow, option: option) else { return stuck() }
+        run(next)
+    }
+
+    /// Ends the conversation with the take-away summary; the state keeps nothing a caller must store.
+    mutating func finish() {
+        let summary = TakeAwaySummary.text(state, content: content, now: now)
+        state.position = nil
+        state.stack = []
+        state.clarifying = nil
+        state.ended = true
+        say(summary)
+        say(Phrases.goodbye)
+    }
+
+    /// Content that leads nowhere must still not leave the person stuck.
+    mutating func stuck() {
+        say(Phrases.broken + " " + Phrases.human)
+        recommend([RouteReference("clientondersteuning"), RouteReference("juiste-loket")])
+        finish()
+    }
+
+    // MARK: Emitting
+
+    mutating func say(_ text: String, options: [Reply.Option] = []) {
+        replies.append(Reply(text: text, options: options))
+    }
+
+    mutating func emitMessages(of step: Step, in flow: Flow) {
+        guard !step.messages.isEmpty else { return }
+        say(step.messages.map { fill(wording($0, flow: flow, step: step)) }.joined(separator: "\n"))
+    }
+
+    /// Shows cards for `references` and records them for the turn and the summary.
+    mutating func recommend(_ references: [RouteReference]) {
+        for reference in references {
+            guard let card = RouteCard(reference, in: content.knowledge) else { continue }
+            state.advice.append(reference)
+            if state.advice.count > SessionState.answerLimit { state.advice.removeFirst() }
+            if !routes.contains(reference.route) { routes.append(reference.route) }
+            say(card.text)
+        }
+    }
+
+    /// Asks the step's question, with its options.
+    mutating func ask(_ step: Step, in flow: Flow, short: Bool = false, extra: [Reply.Option] = []) {
+        guard let question = step.question else { return }
+        let text = short ? (step.shortQuestion.map(fill) ?? fill(wording(question, flow: flow, step: step)))
+            : fill(wording(question, flow: flow, step: step))
+        say(text, options: Self.options(of: step) + extra)
+    }
+
+    static func options(of step: Step) -> [Reply.Option] {
+        switch step.effectiveExpectation {
+        case .choice: step.options.map { Reply.Option(label: $0.label, value: $0.value) }
+        case .yesNo: [Reply.Option(label: "Ja", value: "ja"), Reply.Option(label: "Nee", value: "nee")]
+        default: []
+        }
+    }
+
+    /// The pending question again (or the pending clarifying question).
+    mutating func askAgain(short: Bool) {
+        if let offered = state.clarifying { return askClarification(offered) }
+        guard let position = state.position, let (flow, step) = content.step(at: position) else { return }
+        ask(step, in: flow, short: short)
+    }
+
+    /// One of the wordings, the same one for the whole session.
+    func wording(_ wording: Step.Wording, flow: Flow, step: Step) -> String {
+        guard wording.variants.count > 1 else { return wording.variants[0] }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ state.seed
+        for byte in "\(flow.id)#\(step.id)#\(wording.line)".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return wording.variants[Int(hash % UInt64(wording.variants.count))]
+    }
+
+    func fill(_ text: String) -> String {
+        Interpolation.fill(text) { key in
+            guard let answer = state.answer(key) else { return nil }
+            return content.step(at: .init(flow: answer.flow, step: answer.step)).map { Self.shown(answer, step: $0.1) } ?? answer.value
+        }
+    }
+
+    /// An answer as the person would say it: the option's label for a choice.
+    static func shown(_ answer: SessionState.Answer, step: Step) -> String {
+        step.options.first { $0.value == answer.value }?.label ?? answer.value
+    }
+}

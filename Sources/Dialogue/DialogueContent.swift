@@ -1,0 +1,42 @@
+import DutchText
+import Retrieval
+
+/// What the engine answers from: the flows, the knowledge base and its index, with the phrases of
+/// triggers and safety signals analysed once.
+public struct DialogueContent: Sendable {
+    public let dialogs: DialogSet
+    public let knowledge: KnowledgeBase
+    public let index: BM25Index
+    /// Trigger phrases of every ordinary flow, in file order.
+    let triggers: [(flow: String, pattern: PhraseMatcher.Pattern)]
+    /// Signal phrases of every safety step, in file order.
+    let signals: [(step: String, pattern: PhraseMatcher.Pattern)]
+
+    public init(dialogs: DialogSet, knowledge: KnowledgeBase, index: BM25Index) {
+        self.dialogs = dialogs
+        self.knowledge = knowledge
+        self.index = index
+        let analyzer = index.analyzer
+        triggers = dialogs.flows.filter { $0.kind == .flow }.flatMap { flow in
+            flow.triggers.map { (flow.id, PhraseMatcher.Pattern($0.text, analyzer: analyzer)) }
+        }
+        signals = (dialogs.safety?.steps ?? []).flatMap { step in
+            step.signals.map { (step.id, PhraseMatcher.Pattern($0.text, analyzer: analyzer)) }
+        }
+    }
+
+    var analyzer: Analyzer { index.analyzer }
+
+    /// The safety steps whose signals occur in `text`.
+    public func safetyCategories(in text: String) -> Set<String> {
+        guard !signals.isEmpty else { return [] }
+        let words = MatchWord.words(of: text, analyzer: analyzer)
+        return Set(signals.filter { PhraseMatcher.match($0.pattern, in: words) != nil }.map(\.step))
+    }
+
+    /// The step at `position`, with its flow.
+    func step(at position: SessionState.Position) -> (Flow, Step)? {
+        guard let flow = dialogs.flow(position.flow), let step = flow.step(position.step) else { return nil }
+        return (flow, step)
+    }
+}

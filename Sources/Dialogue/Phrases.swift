@@ -1,0 +1,38 @@
+/// The fixed Dutch sentences of the engine (B1). Flow texts live in `Dialogs/`; these are the ones
+/// every flow shares: commands, re-prompts, fallbacks.
+enum Phrases {
+    static let help = """
+        Zo werkt het: vertel in uw eigen woorden wat er speelt. Ik stel een paar vragen en zeg waar u het beste terecht kunt.
+        Kies een antwoord met het nummer, of typ het in uw eigen woorden.
+        Dit kunt u altijd typen: 'terug' (vorige vraag), 'opnieuw' (opnieuw beginnen), 'mens' (met iemand praten), 'stop' (stoppen met een samenvatting), 'vergeet mij' (alles wissen).
+        Bij direct gevaar belt u 112.
+        """
+    static let human = "Praat u liever met een mens? Dat kan. Een onafhankelijke cliëntondersteuner denkt gratis met u mee. Die vindt u via uw gemeente, of via het zorgkantoor als u Wlz-zorg heeft. Het Juiste Loket helpt als u niet weet waar u moet zijn."
+    static let forgotten = "Ik heb dit gesprek gewist. Er is niets van bewaard. Tot ziens."
+    static let restart = "We beginnen opnieuw."
+    static let back = "We gaan een vraag terug."
+    static let nothingToUndo = "Er is nog geen antwoord om terug te nemen."
+    static let goOn = "Wilt u daarna verder met uw vraag? Dat kan hier."
+    static let notUnderstood = "Dat begreep ik niet helemaal."
+    static let stillNotUnderstood = "Het lukt nog niet. U kunt deze vraag overslaan, of met een mens praten."
+    static let skipped = "We slaan deze vraag over."
+    static let skipOption = Reply.Option(label: "Sla deze vraag over", value: "overslaan")
+    static let humanOption = Reply.Option(label: "Ik wil met een mens praten", value: "mens")
+    static let clarify = "Ik weet nog niet zeker waar u het beste terecht kunt. Gaat het om een van deze?"
+    static let somethingElse = Reply.Option(label: "Iets anders", value: "anders")
+    static let sideAnswer = "Daarover kan ik dit zeggen:"
+    static let bestFit = "Dit past het best bij uw vraag:"
+    static let nothingFound = "Daarover vond ik niets in mijn informatie."
+    static let tellMore = "Vertel gerust in een paar woorden waar het om gaat."
+    static let broken = "Hier loop ik vast. Dat ligt aan mij, niet aan u."
+    static let goodbye = "Tot ziens. Veel sterkte."
+
+    static func hint(for expectation: Step.Expectation?) -> String {
+        switch expectation {
+        case .yesNo: "Antwoord met ja of nee."
+        case .number(let range): "Typ een getal van \(range.lowerBound) tot en met \(range.upperBound)."
+        case .choice: "Kies een nummer, of typ het antwoord in uw eigen woorden."
+        default: "Typ uw antwoord in een paar woorden."
+        }
+    }
+}

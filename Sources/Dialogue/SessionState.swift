@@ -1,0 +1,91 @@
+/// Everything the engine remembers about one conversation: a small Codable value, so a server can
+/// keep it in memory or write it to a journal, and a reply is a function of state, input and content.
+public struct SessionState: Codable, Equatable, Sendable {
+    /// A step in a flow.
+    public struct Position: Codable, Equatable, Sendable {
+        public var flow: String
+        public var step: String
+    }
+
+    /// An answer, with the step that asked it (for the summary and for `{key}`).
+    public struct Answer: Codable, Equatable, Sendable {
+        public var flow: String
+        public var step: String
+        public var key: String
+        public var value: String
+    }
+
+    /// What `terug` restores: the state just before an answer.
+    struct Undo: Codable, Equatable, Sendable {
+        var position: Position?
+        var stack: [Position]
+        var answerCount: Int
+        var adviceCount: Int
+    }
+
+    /// The step whose question waits for an answer; `nil` once the conversation has ended.
+    public var position: Position?
+    /// The steps that called the sub-flows we are in, innermost last.
+    public var stack: [Position] = []
+    public var answers: [Answer] = []
+    /// Every route recommended so far, in order, for the summary.
+    public var advice: [RouteReference] = []
+    var undo: [Undo] = []
+    /// Answers to the pending question that did not fit.
+    var attempts = 0
+    /// Whether a side question was already answered while this question waited.
+    var digressed = false
+    /// Open questions whose words pointed nowhere, in this session.
+    var misses = 0
+    /// Route ids offered by a pending clarifying question.
+    var clarifying: [String]?
+    /// Chooses among alternative wordings, so one session reads consistently.
+    public var seed: UInt64
+    /// Seconds since 1970 when the session started and when it last had a turn.
+    public var startedAt: Int64
+    public var lastActive: Int64
+    public var ended = false
+
+    public init(seed: UInt64, now: Int64) {
+        self.seed = seed
+        self.startedAt = now
+        self.lastActive = now
+    }
+
+    /// How many answers and recommendations a session keeps; older ones give way so the state stays small.
+    static let answerLimit = 24
+    static let undoLimit = 5
+    /// Longest free text kept as an answer, in characters.
+    public static let storedTextLimit = 300
+
+    /// The latest answer stored under `key`.
+    func answer(_ key: String) -> Answer? { answers.last { $0.key == key } }
+
+    mutating func record(_ answer: Answer) {
+        undo.append(Undo(position: position, stack: stack, answerCount: answers.count, adviceCount: advice.count))
+        if undo.count > Self.undoLimit { undo.removeFirst() }
+        answers.append(answer)
+        if answers.count > Self.answerLimit {
+            answers.removeFirst()
+            undo.removeAll()
+        }
+    }
+
+    /// Restores the state before the last answer; false when there is none to undo.
+    mutating func undoLastAnswer() -> Bool {
+        guard let last = undo.popLast() else { return false }
+        position = last.position
+        stack = last.stack
+        answers.removeLast(answers.count - min(last.answerCount, answers.count))
+        advice.removeLast(advice.count - min(last.adviceCount, advice.count))
+        resetQuestion()
+        clarifying = nil
+        return true
+    }
+
+    /// A new question starts with a clean slate of attempts and side questions.
+    mutating func resetQuestion() {
+        attempts = 0
+        digressed = false
+    }
+}

@@ -1,0 +1,60 @@
+import Retrieval
+
+/// The plain text a person can copy at the end: their question, their answers, the advice and the
+/// contacts. It is the only thing that outlives the session, and only in the person's hands.
+enum TakeAwaySummary {
+    static func text(_ state: SessionState, content: DialogueContent, now: Int64) -> String {
+        var lines = ["Samenvatting van uw gesprek met Routewijzer (\(CalendarDate(unixSeconds: now).dutch))"]
+        var answers: [String] = []
+        for answer in state.answers {
+            guard let (_, step) = content.step(at: .init(flow: answer.flow, step: answer.step)) else { continue }
+            if step.effectiveExpectation == .open {
+                lines.append("Uw vraag: \(answer.value)")
+            } else {
+                let question = step.shortQuestion ?? step.question?.variants.first ?? answer.key
+                answers.append("- \(question) \(Conversation.shown(answer, step: step))")
+            }
+        }
+        if !answers.isEmpty { lines += ["Uw antwoorden:"] + answers }
+        let cards = unique(state.advice).compactMap { RouteCard($0, in: content.knowledge) }
+        if cards.isEmpty {
+            lines.append("Advies: Onafhankelijke cliëntondersteuning en Het Juiste Loket helpen u gratis verder.")
+        } else {
+            lines.append("Advies:")
+            lines += cards.map { "- \($0.route.name): \($0.document.title). Contact: \($0.document.contact)" }
+        }
+        lines.append("Dit is een advies, geen besluit. Kopieer of bewaar deze tekst zelf: Routewijzer bewaart niets na dit gesprek.")
+        return lines.joined(separator: "\n")
+    }
+
+    /// References in order, each route and document once.
+    static func unique(_ references: [RouteReference]) -> [RouteReference] {
+        var seen: Set<String> = []
+        return references.filter { seen.insert($0.description).inserted }
+    }
+}
+
+/// A day in the proleptic Gregorian calendar, from seconds since 1970 (UTC), without Foundation.
+struct CalendarDate: Equatable {
+    var year: Int
+    var month: Int
+    var day: Int
+
+    /// Days-to-civil conversion (H. Hinnant's algorithm).
+    init(unixSeconds: Int64) {
+        let days = Int(unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400) + 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                         "oktober", "november", "december"]
+
+    var dutch: String { "\(day) \(Self.months[month - 1]) \(year)" }
+}
