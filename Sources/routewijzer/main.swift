@@ -11,7 +11,11 @@ let usage = """
     USAGE: routewijzer [COMMAND] [OPTIONS]
 
     COMMANDS:
-      chat                       Chat in the terminal (the default).
+      chat                       Chat in the terminal (the default). Type 'hulp' for the commands.
+          --json                 One turn object per input line:
+                                 {"replies":[{"text","options":[{"label","value"}]}],"routes":[],"state":{"flow","step"},"ended"}
+          --seed N               Fix the choice among alternative wordings (default: the clock).
+          --width N              Wrap at N columns (default: 80 in a terminal, none in a pipe).
       ask "vraag"                The best routes for a question, with contact details and sources.
           --json                 One JSON object: {"query", "results": [{"id","route","title","section","score","snippet"}]}.
           --batch FILE           One question per line ("-" = standard input), one answer per line.
@@ -21,10 +25,14 @@ let usage = """
           --stems                One word per line in, its Snowball stem out (the bare algorithm).
       eval FILE.tsv              Route accuracy on 'question<TAB>route,route' lines: top-1, top-3, MRR@10, misses.
           --min-top1 X, --min-top3 X   Exit 1 when accuracy is below X.
-      validate                   Check the knowledge content; prints file:line: message, exits 1 on any problem.
+      validate                   Check Knowledge and Dialogs; prints file:line: message, exits 1 on any problem.
+      test [DIR]                 Play the conversation transcripts (default: Tests/Conversations); exit 1 on a failure.
+      graph [FLOW]               Draw the flows (all, or FLOW) for reviewers.
+          --format mermaid|dot   Picture format (default mermaid).
 
     OPTIONS FOR EVERY COMMAND:
       --knowledge DIR            Knowledge directory (default: ./Knowledge, then next to the executable).
+      --dialogs DIR              Dialogs directory (default: ./Dialogs, then next to the executable).
       --k1 X, --b X              BM25 parameters (default k1 1.2, b 0.5).
       --field-weights T,K,B      Weights of title, keywords and body (default 2.5,2,1).
       -h, --help                 Show this help.
@@ -39,7 +47,7 @@ if arguments.contains("--help") || arguments.contains("-h") || arguments.first =
 }
 let commands: [String: (Arguments) throws(CLIError) -> Void] = [
     "chat": ChatCommand.run, "ask": AskCommand.run, "analyze": AnalyzeCommand.run,
-    "eval": EvalCommand.run, "validate": ValidateCommand.run,
+    "eval": EvalCommand.run, "validate": ValidateCommand.run, "test": TestCommand.run, "graph": GraphCommand.run,
 ]
 var name = "chat"
 if let first = arguments.first, !first.hasPrefix("-") {
