@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Dialogue
 import DutchText
 import Retrieval
 import Wire
@@ -17,6 +18,9 @@ let usage = """
       routewijzer-bench retrieval [--knowledge DIR] [--queries FILE.tsv] [--repeat N] [--synthetic N | --corpus FILE.jsonl] [--json]
           Index build time, per-query p50/p99 latency and queries/s, peak RSS, route accuracy when the
           queries are labelled; baseline: an exhaustive scan over the same passages, in the same run.
+      routewijzer-bench dialogue [--knowledge DIR] [--dialogs DIR] [--transcripts DIR] [--repeat N] [--json]
+          Dialogue turns replayed from the conversation transcripts: turns/s, p50/p99 per turn, session
+          state size; baseline: a bare search of the same inputs, in the same run.
       routewijzer-bench export [--knowledge DIR] [--synthetic N]
           The corpus as JSON lines {"id","route","title","keywords","body"}, for the peer comparison.
     """
@@ -58,8 +62,25 @@ func corpus(_ base: KnowledgeBase) throws -> [Passage] {
     return base.passages
 }
 
+/// The engine over the bundled (or given) content, and the transcripts to replay.
+func dialogueSetup() throws -> (Engine, [Transcript]) {
+    let base = try knowledge()
+    let (dialogs, problems, directory) = try DialogLoader.load(explicit: options["--dialogs"], executablePath: CommandLine.arguments[0])
+    let all = problems + DialogValidator.problems(in: dialogs, knowledge: base)
+    guard all.isEmpty else { throw BenchError("\(all.count) problem(s) in \(directory); run routewijzer validate") }
+    let engine = Engine(content: DialogueContent(dialogs: dialogs, knowledge: base, index: BM25Index(knowledge: base)))
+    let folder = try KnowledgeLoader.locate("Tests/Conversations", explicit: options["--transcripts"], executablePath: CommandLine.arguments[0])
+    let transcripts = try KnowledgeLoader.read(folder).filter { $0.path.hasSuffix(".md") }.map { try Transcript.parse($0.text, path: $0.path) }
+    guard !transcripts.isEmpty else { throw BenchError("no transcripts in \(folder)") }
+    return (engine, transcripts)
+}
+
 do {
     switch command {
+    case "dialogue":
+        let (engine, transcripts) = try dialogueSetup()
+        let report = try DialogueBenchmark.run(engine: engine, transcripts: transcripts, repeats: Int(options["--repeat"] ?? "") ?? 20)
+        print(flags.contains("--json") ? report.json.serialized : report.text)
     case "export":
         for passage in try corpus(try knowledge()) { print(CorpusFile.line(passage)) }
     case "retrieval":
