@@ -53,7 +53,7 @@ enum AnswerReader {
     }
 
     /// "2", "2.", "optie 2", "nummer 2".
-    private static func optionNumber(_ text: String) -> Int? {
+    static func optionNumber(_ text: String) -> Int? {
         let words = words(text).filter { $0 != "optie" && $0 != "nummer" && $0 != "keuze" }
         return words.count == 1 ? Int(words[0]) : nil
     }

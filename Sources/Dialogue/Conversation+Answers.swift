@@ -7,7 +7,9 @@ extension Conversation {
         case .open: answerOpen(text, flow: flow, step: step)
         case .text: accept(String(text.prefix(SessionState.storedTextLimit)), flow: flow, step: step)
         case .yesNo:
-            guard let value = AnswerReader.yesNo(text) else { return notAnAnswer(text, flow: flow, step: step) }
+            guard let value = AnswerReader.yesNo(text) ?? AnswerReader.optionNumber(text).flatMap(Self.yesNoOption) else {
+                return notAnAnswer(text, flow: flow, step: step)
+            }
             accept(value, flow: flow, step: step)
         case .number(let range):
             guard let number = AnswerReader.number(text, in: range) else { return notAnAnswer(text, flow: flow, step: step) }
@@ -18,6 +20,11 @@ extension Conversation {
             }
             accept(step.options[index].value, flow: flow, step: step, option: step.options[index])
         }
+    }
+
+    /// Yes/no questions show "1. Ja" and "2. Nee", so the numbers count too.
+    static func yesNoOption(_ number: Int) -> String? {
+        [1: "ja", 2: "nee"][number]
     }
 
     mutating func accept(_ value: String, flow: Flow, step: Step, option: Step.Option? = nil) {

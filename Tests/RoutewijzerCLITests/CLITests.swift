@@ -23,7 +23,31 @@ struct CLITests {
         Voor wie 's avonds dringend een arts nodig heeft.
         """
 
-    static let files = ["routes.tsv": "huisartsenpost\tHuisartsenpost\n", "gezondheid/huisartsenpost.md": document]
+    static let files = ["routes.tsv": "huisartsenpost\tHuisartsenpost\thuisartsenpost\n", "gezondheid/huisartsenpost.md": document]
+
+    static let intake = """
+        ---
+        id: intake
+        title: Intake
+        ---
+        ## begin
+        say: Welkom bij de test.
+        ask: Waar zoekt u hulp bij?
+        expect: open
+        save: vraag
+        goto: avond
+        else: avond
+
+        ## avond
+        ask: Is het avond of weekend?
+        expect: yesno
+        goto: post
+
+        ## post
+        end: huisartsenpost
+        """
+
+    static let dialogs = ["intake.md": intake]
 
     @Test("ask --json prints one object with the contract's fields")
     func askJSON() throws {
@@ -83,12 +107,15 @@ struct CLITests {
         files["gezondheid/kapot.md"] = "---\nid: kapot\n"
         let brokenDirectory = try CommandRunner.knowledgeDirectory(files), cleanDirectory = try CommandRunner.knowledgeDirectory(Self.files)
         defer { CommandRunner.remove(brokenDirectory, cleanDirectory) }
-        let broken = try CommandRunner.run(["validate", "--knowledge", brokenDirectory.path])
+        let dialogs = try CommandRunner.knowledgeDirectory(Self.dialogs)
+        defer { CommandRunner.remove(dialogs) }
+        let broken = try CommandRunner.run(["validate", "--knowledge", brokenDirectory.path, "--dialogs", dialogs.path])
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("gezondheid/kapot.md:1: front matter is not closed by a '---' line"))
-        let clean = try CommandRunner.run(["validate", "--knowledge", cleanDirectory.path])
+        let clean = try CommandRunner.run(["validate", "--knowledge", cleanDirectory.path, "--dialogs", dialogs.path])
         #expect(clean.status == 0)
         #expect(clean.stdout.hasPrefix("ok: 1 documents, 1 routes"))
+        #expect(clean.stdout.contains("ok: 1 flows, 3 steps"))
     }
 
     @Test("a malformed file stops ask with its file and line")
@@ -129,6 +156,78 @@ struct CLITests {
         let gated = try CommandRunner.run(["eval", path, "--knowledge", directory.path, "--min-top1", "0.9"])
         #expect(gated.status == 1)
         #expect(gated.stderr.contains("top-1 accuracy 0.500 is below the required 0.900"))
+    }
+
+    @Test("validate reports dialog problems as file:line, in the Dialogs directory")
+    func validateDialogs() throws {
+        let knowledge = try CommandRunner.knowledgeDirectory(Self.files)
+        let dialogs = try CommandRunner.knowledgeDirectory(["intake.md": Self.intake.replacing("goto: post", with: "goto: postt")])
+        defer { CommandRunner.remove(knowledge, dialogs) }
+        let output = try CommandRunner.run(["validate", "--knowledge", knowledge.path, "--dialogs", dialogs.path])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("\(dialogs.path)/intake.md:16: unknown step 'postt'"))
+    }
+
+    @Test("chat --json prints one turn object per input line, with routes and state")
+    func chatJSON() throws {
+        let knowledge = try CommandRunner.knowledgeDirectory(Self.files), dialogs = try CommandRunner.knowledgeDirectory(Self.dialogs)
+        defer { CommandRunner.remove(knowledge, dialogs) }
+        let output = try CommandRunner.run(["chat", "--json", "--knowledge", knowledge.path, "--dialogs", dialogs.path],
+                                           input: "qqq zzz\nja\nhallo\n")
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        #expect(output.status == 0 && lines.count == 3)
+        #expect(lines[0] == #"{"replies":[{"text":"Is het avond of weekend?","options":[{"label":"Ja","value":"ja"},{"label":"Nee","value":"nee"}]}],"routes":[],"state":{"flow":"intake","step":"avond"},"ended":false}"#)
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        #expect(second["routes"] as? [String] == ["huisartsenpost"] && second["ended"] as? Bool == true)
+        #expect(lines[2].contains(#""state":{"flow":"intake","step":"begin"}"#))
+    }
+
+    @Test("chat in a pipe greets, numbers the options and stops at the end of the conversation")
+    func chatReadable() throws {
+        let knowledge = try CommandRunner.knowledgeDirectory(Self.files), dialogs = try CommandRunner.knowledgeDirectory(Self.dialogs)
+        defer { CommandRunner.remove(knowledge, dialogs) }
+        let output = try CommandRunner.run(["--knowledge", knowledge.path, "--dialogs", dialogs.path], input: "qqq zzz\n1\nnog een regel\n")
+        #expect(output.status == 0)
+        #expect(output.stdout.hasPrefix("Welkom bij de test.\n\nWaar zoekt u hulp bij?\n"))
+        #expect(output.stdout.contains("Is het avond of weekend?\n  1. Ja\n  2. Nee"))
+        #expect(output.stdout.contains("Contact: Bel de huisartsenpost in uw regio."))
+        #expect(output.stdout.contains("Samenvatting van uw gesprek"))
+        #expect(!output.stdout.contains("nog een regel"))
+    }
+
+    @Test("chat exits cleanly at the end of input, mid-conversation")
+    func chatEndOfInput() throws {
+        let knowledge = try CommandRunner.knowledgeDirectory(Self.files), dialogs = try CommandRunner.knowledgeDirectory(Self.dialogs)
+        defer { CommandRunner.remove(knowledge, dialogs) }
+        let output = try CommandRunner.run(["chat", "--knowledge", knowledge.path, "--dialogs", dialogs.path], input: "qqq zzz\n")
+        #expect(output.status == 0 && output.stdout.hasSuffix("  2. Nee\n\n") && output.stderr.isEmpty)
+    }
+
+    @Test("test plays transcripts: ok, or the failing line with the actual turn and exit 1")
+    func transcripts() throws {
+        let knowledge = try CommandRunner.knowledgeDirectory(Self.files), dialogs = try CommandRunner.knowledgeDirectory(Self.dialogs)
+        let good = "# goed\n< contains: Welkom\n> qqq zzz\n< step: avond\n> ja\n< routes: huisartsenpost\n< ended\n"
+        let transcripts = try CommandRunner.knowledgeDirectory(["goed.md": good, "fout.md": good.replacing("< ended", with: "< ended: no")])
+        defer { CommandRunner.remove(knowledge, dialogs, transcripts) }
+        let output = try CommandRunner.run(["test", transcripts.path, "--knowledge", knowledge.path, "--dialogs", dialogs.path])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("ok    goed.md") && output.stdout.contains("FAIL  fout.md"))
+        #expect(output.stdout.contains("fout.md:7: expected the conversation to go on"))
+        #expect(output.stdout.contains("  + Samenvatting van uw gesprek met Routewijzer"))
+        #expect(output.stderr.contains("2 transcript(s), 1 failed"))
+    }
+
+    @Test("graph draws a flow in Mermaid or dot")
+    func graph() throws {
+        let dialogs = try CommandRunner.knowledgeDirectory(Self.dialogs)
+        defer { CommandRunner.remove(dialogs) }
+        let mermaid = try CommandRunner.run(["graph", "--dialogs", dialogs.path, "intake"])
+        #expect(mermaid.stdout.hasPrefix("flowchart TD\n  subgraph intake[\"Intake\"]"))
+        #expect(mermaid.stdout.contains(#"intake__begin -->|"niet duidelijk"| intake__avond"#))
+        let dot = try CommandRunner.run(["graph", "--format", "dot", "--dialogs", dialogs.path])
+        #expect(dot.stdout.hasPrefix("digraph dialogs {") && dot.stdout.contains(#""intake__avond" -> "intake__post";"#))
+        #expect(try CommandRunner.run(["graph", "--format", "png", "--dialogs", dialogs.path]).status == 2)
+        #expect(try CommandRunner.run(["graph", "--dialogs", dialogs.path, "nergens"]).stderr.contains("no flow 'nergens'"))
     }
 
     @Test("unknown commands and options are usage errors")
