@@ -29,8 +29,10 @@ enum AnswerReader {
 
     /// The option meant by the text: its number, or the option whose value, label or synonym matches
     /// best, allowing for inflection, compounds and small typos. A tie is not an answer.
-    static func choice(_ text: String, options: [Step.Option], analyzer: Analyzer) -> Int? {
-        if let number = optionNumber(text), options.indices.contains(number - 1) { return number - 1 }
+    /// `minimumScore` 0.8 lets one slightly misspelled word choose; 1.5 asks for a whole phrase, for
+    /// reading an answer from a story told before the question was asked.
+    static func choice(_ text: String, options: [Step.Option], analyzer: Analyzer, minimumScore: Double = 0.8) -> Int? {
+        if minimumScore <= 0.8, let number = optionNumber(text), options.indices.contains(number - 1) { return number - 1 }
         let folded = words(text).joined(separator: " ")
         if let exact = options.firstIndex(where: { $0.phrases.contains { words($0).joined(separator: " ") == folded } }) {
             return exact
@@ -39,7 +41,7 @@ enum AnswerReader {
         let scores = options.map { option in
             option.phrases.map { score(MatchWord.contentWords(of: $0, analyzer: analyzer), against: input) }.max() ?? 0
         }
-        guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] >= 0.8,
+        guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] >= minimumScore,
               scores.filter({ $0 == scores[best] }).count == 1 else { return nil }
         return best
     }

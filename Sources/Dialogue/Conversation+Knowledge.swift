@@ -20,7 +20,9 @@ extension Conversation {
         }
         state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: String(text.prefix(SessionState.storedTextLimit))))
         state.resetQuestion()
+        state.followsStory = false
         if let triggered = triggeredFlow(words), let start = content.dialogs.flow(triggered) {
+            state.followsStory = true
             return run(.init(flow: start.id, step: start.startStep))
         }
         let results = search(text)

@@ -71,12 +71,26 @@ struct Conversation {
             if step.question != nil && !resumed {
                 state.position = position
                 state.resetQuestion()
-                return ask(step, in: flow)
+                guard let option = answerFromStory(step) else { return ask(step, in: flow) }
+                state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: option.value))
+                say(Phrases.alreadyTold(option.label))
+                guard let next = self.next(after: step, in: flow, option: option) else { return stuck() }
+                position = next
+                continue
             }
             guard let next = self.next(after: step, in: flow, option: nil) else { return stuck() }
             position = next
         }
         stuck()
+    }
+
+    /// The option of a choice question that the story which started this flow clearly names, if any:
+    /// listen first, and do not ask what the person already said.
+    func answerFromStory(_ step: Step) -> Step.Option? {
+        guard state.followsStory, step.effectiveExpectation == .choice, let story = state.lastStory(in: content.dialogs),
+              let index = AnswerReader.choice(story, options: step.options, analyzer: content.analyzer, minimumScore: 1.5)
+        else { return nil }
+        return step.options[index]
     }
 
     /// Where a step leads: the chosen option's target, the first `if:` that holds, else `goto:`.

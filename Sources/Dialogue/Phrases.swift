@@ -27,6 +27,8 @@ enum Phrases {
     static let broken = "Hier loop ik vast. Dat ligt aan mij, niet aan u."
     static let goodbye = "Tot ziens. Veel sterkte."
 
+    static func alreadyTold(_ label: String) -> String { "U vertelde het al: \(label)." }
+
     static func hint(for expectation: Step.Expectation?) -> String {
         switch expectation {
         case .yesNo: "Antwoord met ja of nee."

@@ -37,6 +37,8 @@ public struct SessionState: Codable, Equatable, Sendable {
     var digressed = false
     /// Open questions whose words pointed nowhere, in this session.
     var misses = 0
+    /// Whether the last open answer started the current flow: its words may answer choice questions.
+    var followsStory = false
     /// Route ids offered by a pending clarifying question.
     var clarifying: [String]?
     /// Chooses among alternative wordings, so one session reads consistently.
@@ -57,6 +59,11 @@ public struct SessionState: Codable, Equatable, Sendable {
     static let undoLimit = 5
     /// Longest free text kept as an answer, in characters.
     public static let storedTextLimit = 300
+
+    /// The person's own words from the last open question (for answers they already gave in them).
+    func lastStory(in dialogs: DialogSet) -> String? {
+        answers.last { answer in dialogs.flow(answer.flow)?.step(answer.step)?.effectiveExpectation == .open }?.value
+    }
 
     /// The latest answer stored under `key`.
     func answer(_ key: String) -> Answer? { answers.last { $0.key == key } }
