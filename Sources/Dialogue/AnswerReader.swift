@@ -11,9 +11,10 @@ enum AnswerReader {
     static let unsureWords: Set<String> = ["misschien", "weet", "idee", "soms", "twijfel"]
 
     /// `ja` or `nee`. "nee hoor" and "liever niet" are no, "klopt" is yes; "klopt niet" is no; "weet ik
-    /// niet" and "misschien" are not an answer.
+    /// niet" and "misschien" are not an answer, unless the line starts with ja or nee.
     static func yesNo(_ text: String) -> String? {
         let words = words(text)
+        if let first = words.first, ["ja", "nee", "neen", "jazeker"].contains(first) { return first.hasPrefix("ja") ? "ja" : "nee" }
         if words.contains(where: unsureWords.contains) { return nil }
         guard let first = words.firstIndex(where: { yesWords.contains($0) || noWords.contains($0) }) else { return nil }
         if noWords.contains(words[first]) { return "nee" }
