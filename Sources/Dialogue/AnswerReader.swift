@@ -28,23 +28,34 @@ enum AnswerReader {
         return number
     }
 
+    /// The options of one question, analysed once: their exact forms and the words of each phrase.
+    struct Choices: Sendable {
+        var exact: [Set<String>]
+        var phrases: [[[MatchWord]]]
+
+        init(_ options: [Step.Option], analyzer: Analyzer) {
+            exact = options.map { Set($0.phrases.map { AnswerReader.words($0).joined(separator: " ") }) }
+            phrases = options.map { $0.phrases.map { MatchWord.contentWords(of: $0, analyzer: analyzer) } }
+        }
+    }
+
     /// The option meant by the text: its number, or the option whose value, label or synonym matches
     /// best, allowing for inflection, compounds and small typos. A tie is not an answer.
     /// `minimumScore` 0.8 lets one slightly misspelled word choose; 1.5 asks for a whole phrase, for
     /// reading an answer from a story told before the question was asked.
-    static func choice(_ text: String, options: [Step.Option], analyzer: Analyzer, minimumScore: Double = 0.8) -> Int? {
-        if minimumScore <= 0.8, let number = optionNumber(text), options.indices.contains(number - 1) { return number - 1 }
+    static func choice(_ text: String, among choices: Choices, analyzer: Analyzer, minimumScore: Double = 0.8) -> Int? {
+        if minimumScore <= 0.8, let number = optionNumber(text), choices.exact.indices.contains(number - 1) { return number - 1 }
         let folded = words(text).joined(separator: " ")
-        if let exact = options.firstIndex(where: { $0.phrases.contains { words($0).joined(separator: " ") == folded } }) {
-            return exact
-        }
+        if let exact = choices.exact.firstIndex(where: { $0.contains(folded) }) { return exact }
         let input = MatchWord.contentWords(of: text, analyzer: analyzer)
-        let scores = options.map { option in
-            option.phrases.map { score(MatchWord.contentWords(of: $0, analyzer: analyzer), against: input) }.max() ?? 0
-        }
+        let scores = choices.phrases.map { phrases in phrases.map { score($0, against: input) }.max() ?? 0 }
         guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] >= minimumScore,
               scores.filter({ $0 == scores[best] }).count == 1 else { return nil }
         return best
+    }
+
+    static func choice(_ text: String, options: [Step.Option], analyzer: Analyzer, minimumScore: Double = 0.8) -> Int? {
+        choice(text, among: Choices(options, analyzer: analyzer), analyzer: analyzer, minimumScore: minimumScore)
     }
 
     /// The summed similarity of the phrase's words, with a bonus when every word is there.

@@ -15,7 +15,7 @@ extension Conversation {
             guard let number = AnswerReader.number(text, in: range) else { return notAnAnswer(text, flow: flow, step: step) }
             accept(String(number), flow: flow, step: step)
         case .choice, nil:
-            guard let index = AnswerReader.choice(text, options: step.options, analyzer: content.analyzer) else {
+            guard let index = AnswerReader.choice(text, among: content.choices(of: step, in: flow), analyzer: content.analyzer) else {
                 return notAnAnswer(text, flow: flow, step: step)
             }
             accept(step.options[index].value, flow: flow, step: step, option: step.options[index])

@@ -71,7 +71,7 @@ struct Conversation {
             if step.question != nil && !resumed {
                 state.position = position
                 state.resetQuestion()
-                guard let option = answerFromStory(step) else { return ask(step, in: flow) }
+                guard let option = answerFromStory(step, in: flow) else { return ask(step, in: flow) }
                 state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: option.value))
                 say(Phrases.alreadyTold(option.label))
                 guard let next = self.next(after: step, in: flow, option: option) else { return stuck() }
@@ -86,9 +86,9 @@ struct Conversation {
 
     /// The option of a choice question that the story which started this flow clearly names, if any:
     /// listen first, and do not ask what the person already said.
-    func answerFromStory(_ step: Step) -> Step.Option? {
+    func answerFromStory(_ step: Step, in flow: Flow) -> Step.Option? {
         guard state.followsStory, step.effectiveExpectation == .choice, let story = state.lastStory(in: content.dialogs),
-              let index = AnswerReader.choice(story, options: step.options, analyzer: content.analyzer, minimumScore: 1.5)
+              let index = AnswerReader.choice(story, among: content.choices(of: step, in: flow), analyzer: content.analyzer, minimumScore: 1.5)
         else { return nil }
         return step.options[index]
     }

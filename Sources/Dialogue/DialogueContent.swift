@@ -11,6 +11,8 @@ public struct DialogueContent: Sendable {
     let triggers: [(flow: String, pattern: PhraseMatcher.Pattern)]
     /// Signal phrases of every safety step, in file order.
     let signals: [(step: String, pattern: PhraseMatcher.Pattern)]
+    /// The options of every choice question, analysed once, by "flow#step".
+    let choices: [String: AnswerReader.Choices]
 
     public init(dialogs: DialogSet, knowledge: KnowledgeBase, index: BM25Index) {
         self.dialogs = dialogs
@@ -20,6 +22,13 @@ public struct DialogueContent: Sendable {
         triggers = dialogs.flows.filter { $0.kind == .flow }.flatMap { flow in
             flow.triggers.map { (flow.id, PhraseMatcher.Pattern($0.text, analyzer: analyzer)) }
         }
+        var choices: [String: AnswerReader.Choices] = [:]
+        for flow in dialogs.flows {
+            for step in flow.steps where !step.options.isEmpty {
+                choices[flow.id + "#" + step.id] = AnswerReader.Choices(step.options, analyzer: analyzer)
+            }
+        }
+        self.choices = choices
         signals = (dialogs.safety?.steps ?? []).flatMap { step in
             step.signals.map { (step.id, PhraseMatcher.Pattern($0.text, analyzer: analyzer)) }
         }
@@ -32,6 +41,11 @@ public struct DialogueContent: Sendable {
         guard !signals.isEmpty else { return [] }
         let words = MatchWord.words(of: text, analyzer: analyzer)
         return Set(signals.filter { PhraseMatcher.match($0.pattern, in: words) != nil }.map(\.step))
+    }
+
+    /// The options of `step` in `flow`, analysed.
+    func choices(of step: Step, in flow: Flow) -> AnswerReader.Choices {
+        choices[flow.id + "#" + step.id] ?? AnswerReader.Choices(step.options, analyzer: analyzer)
     }
 
     /// The step at `position`, with its flow.

@@ -5,6 +5,20 @@ public struct MatchWord: Equatable, Sendable {
     public var surface: String
     public var stem: String
     public var isStopWord: Bool
+    /// The surface as scalars, for the edit distance without a conversion per comparison.
+    var scalars: [Unicode.Scalar]
+    /// Hashes of surface and stem: most word pairs differ, and two integers say so fastest.
+    private var surfaceHash: Int
+    private var stemHash: Int
+
+    init(surface: String, stem: String, isStopWord: Bool) {
+        self.surface = surface
+        self.stem = stem
+        self.isStopWord = isStopWord
+        scalars = Array(surface.unicodeScalars)
+        surfaceHash = surface.hashValue
+        stemHash = stem.hashValue
+    }
 
     /// The words of `text`, in order (joined hyphen forms left out: their parts are there).
     static func words(of text: String, analyzer: Analyzer) -> [MatchWord] {
@@ -23,15 +37,20 @@ public struct MatchWord: Equatable, Sendable {
     /// How well `self` (from what a person typed) matches `expected` (from content): 1 for the same
     /// word or stem, 0.9 when `expected` is part of a compound, 0.8 for a small typo (at most
     /// `maxEdits`, fewer for short words), else 0.
+    ///
+    /// Called for every word pair of every trigger and signal on every turn, so it compares scalars
+    /// and lengths before anything costly.
     func similarity(to expected: MatchWord, maxEdits: Int = 2) -> Double {
-        if surface == expected.surface || stem == expected.stem { return 1 }
-        let length = expected.surface.count
-        if length >= 5 && surface.count > length && (surface.hasPrefix(expected.surface) || surface.hasSuffix(expected.surface)) {
+        if (surfaceHash == expected.surfaceHash && surface == expected.surface)
+            || (stemHash == expected.stemHash && stem == expected.stem) { return 1 }
+        let length = expected.scalars.count
+        guard length >= 5 else { return 0 }
+        if scalars.count > length && (scalars.starts(with: expected.scalars) || scalars.reversed().starts(with: expected.scalars.reversed())) {
             return 0.9
         }
-        let edits = length >= 5 ? min(maxEdits, EditDistance.allowedEdits(forLength: length)) : 0
-        guard edits > 0, surface.first == expected.surface.first,
-              EditDistance.distance(surface, expected.surface, limit: edits) != nil else { return 0 }
+        let edits = min(maxEdits, EditDistance.allowedEdits(forLength: length))
+        guard abs(scalars.count - length) <= edits, scalars.first == expected.scalars.first,
+              EditDistance.distance(scalars, expected.scalars, limit: edits) != nil else { return 0 }
         return 0.8
     }
 }

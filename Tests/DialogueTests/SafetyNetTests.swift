@@ -48,7 +48,7 @@ struct SafetyNetTests {
         ("mijn moeder ademt niet meer", "medisch-spoed"),
         ("hij heeft een hartaanval denk ik", "medisch-spoed"),
         ("ik heb pijn op de borst", "medisch-spoed"),
-        ("mijn man is gevallen en reageert niet", "medisch-spoed"),
+        ("mijn man ligt op de grond en reageert niet", "medisch-spoed"),
         ("mijn zoon heeft een overdosis genomen", "medisch-spoed"),
         ("mijn vriend bloedt heel erg", "medisch-spoed"),
         ("ik denk dat oma een beroerte heeft", "medisch-spoed"),
