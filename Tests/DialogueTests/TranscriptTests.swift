@@ -46,3 +46,22 @@ struct TranscriptTests {
         }
     }
 }
+
+@Suite("Flow pictures")
+struct FlowGraphTests {
+    @Test("docs/DIALOGS.md embeds the current Mermaid picture of the intake")
+    func documentedIntake() throws {
+        let intake = try #require(BundledContent.content.dialogs.intake)
+        let docs = try String(contentsOf: BundledContent.root.appending(path: "docs/DIALOGS.md"), encoding: .utf8)
+        #expect(docs.contains("```mermaid\n" + FlowGraph.render([intake], format: .mermaid) + "\n```"))
+    }
+
+    @Test("every step is a node and every way forward an edge")
+    func edges() throws {
+        let flow = try FlowParser.parse("---\nid: f\ntitle: F\n---\n## a\nask: Hoe?\n- x: X -> b\n- y: Y | z\ngoto: @g\n\n## b\nend: huisarts\n", path: "f.md")
+        let (nodes, edges) = FlowGraph.graph(flow)
+        #expect(nodes.map(\.id) == ["f__a", "f__b", "g__start_entry"])
+        #expect(edges == [FlowGraph.Edge(from: "f__a", to: "f__b", label: "X"), FlowGraph.Edge(from: "f__a", to: "g__start_entry", label: "anders")])
+        #expect(nodes[1].isEnd && nodes[1].label == "b: b\n→ huisarts")
+    }
+}
