@@ -32,13 +32,17 @@ public enum TurnFormat {
     }
 
     /// Breaks a line at spaces so that no piece exceeds `width`, unless a single word does.
+    /// Continuation lines keep the line's indentation, plus three spaces under a numbered option or
+    /// a card's "▸" so the text stays in its column.
     static func wrap(_ line: String, width: Int?) -> [String] {
         guard let width, line.count > width else { return [line] }
         let indent = String(line.prefix { $0 == " " })
-        let continuation = indent + (line.trimmingPrefix(indent).hasPrefix("▸ ") || Int(String(line.drop { $0 == " " }.prefix { $0.isNumber })) != nil ? "   " : "")
+        let body = line.dropFirst(indent.count)
+        let hangs = body.hasPrefix("▸ ") || body.prefix { $0.isNumber }.count > 0 && body.drop { $0.isNumber }.hasPrefix(". ")
+        let continuation = indent + (hangs ? "   " : "")
         var lines: [String] = []
         var current = ""
-        for word in line.dropFirst(indent.count).split(separator: " ") {
+        for word in body.split(separator: " ") {
             let prefix = lines.isEmpty ? indent : continuation
             if !current.isEmpty && prefix.count + current.count + 1 + word.count > width {
                 lines.append(prefix + current)
