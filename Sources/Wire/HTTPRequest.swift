@@ -1,0 +1,57 @@
+/// An HTTP/1.x request as the webhook sees it (RFC 9112).
+public struct HTTPRequest: Equatable, Sendable {
+    public var method: String
+    /// The request target as sent: path and optional query.
+    public var target: String
+    /// 0 for HTTP/1.0, 1 for HTTP/1.1.
+    public var minorVersion: Int
+    /// Header fields in order, names lowercased.
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(method: String, target: String, minorVersion: Int = 1, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.method = method
+        self.target = target
+        self.minorVersion = minorVersion
+        self.headers = headers
+        self.body = body
+    }
+
+    public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
+        lhs.method == rhs.method && lhs.target == rhs.target && lhs.minorVersion == rhs.minorVersion
+            && lhs.headers.elementsEqual(rhs.headers) { $0.name == $1.name && $0.value == $1.value } && lhs.body == rhs.body
+    }
+
+    /// The first value of header `name` (lowercase).
+    public func header(_ name: String) -> String? { headers.first { $0.name == name }?.value }
+
+    /// The path without the query.
+    public var path: String { String(target.prefix { $0 != "?" }) }
+
+    /// HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 closes unless told to keep it.
+    public var keepAlive: Bool {
+        let connection = header("connection")?.lowercased() ?? ""
+        let tokens = connection.split(separator: ",").map { $0.trimmingSpaces() }
+        return minorVersion >= 1 ? !tokens.contains("close") : tokens.contains("keep-alive")
+    }
+}
+
+/// Limits that protect the server from oversized requests; each breach has its own status code.
+public struct HTTPLimits: Sendable, Equatable {
+    /// Request line and header fields together (431 when exceeded).
+    public var maximumHeaderBytes = 16 * 1024
+    /// The request target (414 when exceeded).
+    public var maximumTargetBytes = 4 * 1024
+    /// The decoded body (413 when exceeded).
+    public var maximumBodyBytes = 64 * 1024
+    /// Header fields (431 when exceeded).
+    public var maximumHeaderCount = 100
+
+    public init() {}
+}
+
+extension Substring {
+    func trimmingSpaces() -> String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

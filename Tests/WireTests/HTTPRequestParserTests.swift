@@ -1,0 +1,97 @@
+import Testing
+@testable import Wire
+
+@Suite("HTTP request parser")
+struct HTTPRequestParserTests {
+    func parse(_ text: String, limits: HTTPLimits = HTTPLimits()) -> [HTTPRequestParser.Step] {
+        var parser = HTTPRequestParser(limits: limits)
+        parser.append(Array(text.utf8))
+        var steps: [HTTPRequestParser.Step] = []
+        while true {
+            let step = parser.next()
+            steps.append(step)
+            if case .request = step { continue }
+            return steps
+        }
+    }
+
+    func request(_ step: HTTPRequestParser.Step?) -> HTTPRequest? {
+        if case .request(let request)? = step { return request }
+        return nil
+    }
+
+    @Test("a POST with Content-Length, arriving byte by byte")
+    func contentLength() {
+        var parser = HTTPRequestParser()
+        let text = "POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5\r\n\r\nhallo"
+        var result: HTTPRequest?
+        for byte in text.utf8 {
+            parser.append([byte])
+            if case .request(let request) = parser.next() { result = request }
+        }
+        #expect(result?.method == "POST" && result?.path == "/v1/messages" && result?.header("content-type") == "application/json")
+        #expect(result?.body == Array("hallo".utf8) && result?.keepAlive == true && parser.bufferedCount == 0)
+    }
+
+    @Test("pipelined requests come out one by one, in order")
+    func pipelining() {
+        let steps = parse("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /metrics?x=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        #expect(steps.count == 3 && request(steps[0])?.target == "/healthz")
+        #expect(request(steps[1])?.path == "/metrics" && request(steps[1])?.keepAlive == false && steps[2] == .needMore)
+    }
+
+    @Test("chunked bodies are decoded, extensions and trailers skipped")
+    func chunked() {
+        let steps = parse("POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhallo\r\n7\r\n wereld\r\n0\r\nX-Trailer: y\r\n\r\n")
+        #expect(request(steps[0])?.body == Array("hallo wereld".utf8))
+        #expect(parse("POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhal") == [.needMore])
+    }
+
+    @Test("Expect: 100-continue is reported once before the body")
+    func expectContinue() {
+        var parser = HTTPRequestParser()
+        parser.append(Array("POST /a HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n".utf8))
+        #expect(parser.next() == .expectsContinue && parser.next() == .needMore)
+        parser.append(Array("ok".utf8))
+        #expect(request(parser.next())?.body == Array("ok".utf8))
+    }
+
+    @Test("HTTP/1.0 closes unless asked to keep alive, and needs no Host")
+    func http10() {
+        #expect(request(parse("GET / HTTP/1.0\r\n\r\n").first)?.keepAlive == false)
+        #expect(request(parse("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n").first)?.keepAlive == true)
+    }
+
+    @Test("malformed and oversized requests get the right status", arguments: [
+        ("GARBAGE\r\n\r\n", 400), ("GET / HTTP/1.1\r\n\r\n", 400), ("GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505),
+        ("GET / HTTP/1.1\r\nHost: x\r\n bad fold\r\n\r\n", 400), ("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n", 400),
+        ("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1, 2\r\n\r\n", 400), ("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 70000\r\n\r\n", 413), ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
+        ("GET /" + String(repeating: "a", count: 5000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+        ("GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 17000) + "\r\n\r\n", 431),
+    ])
+    func failures(text: String, status: Int) {
+        guard case .failure(let actual, _)? = parse(text).last else {
+            Issue.record("no failure for \(text.prefix(40))")
+            return
+        }
+        #expect(actual == status)
+    }
+
+    @Test("a chunked body over the limit is 413, even when it arrives in small chunks")
+    func chunkedLimit() {
+        var limits = HTTPLimits()
+        limits.maximumBodyBytes = 8
+        let steps = parse("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n12345\r\n5\r\n67890\r\n0\r\n\r\n", limits: limits)
+        #expect(steps.last == .failure(status: 413, message: "request body too large"))
+    }
+
+    @Test("a head that never ends is refused at the limit instead of growing")
+    func endlessHead() {
+        var parser = HTTPRequestParser()
+        parser.append(Array("GET / HTTP/1.1\r\nHost: x\r\n".utf8))
+        parser.append([UInt8](repeating: UInt8(ascii: "a"), count: 17000))
+        #expect(parser.next() == .failure(status: 431, message: "request header fields too large"))
+    }
+}
