@@ -1,0 +1,122 @@
+import Dialogue
+import Wire
+
+/// The HTTP webhook: the Rasa REST channel, the turn API, health, metrics and the OpenAPI document.
+extension Application {
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let response = route(request)
+        metrics.request(status: response.status)
+        return response
+    }
+
+    private func route(_ request: HTTPRequest) -> HTTPResponse {
+        let path = request.path
+        if path == "/healthz" {
+            return allow(request, ["GET", "HEAD"]) ?? .json(.object([("status", .string("ok"))]))
+        }
+        let known = ["/webhooks/rest/webhook", "/webhooks/rest/", "/webhooks/rest", "/v1/messages", "/metrics", "/openapi.yaml"]
+        guard known.contains(path) || path.hasPrefix("/v1/sessions/") else {
+            return .error(404, "not_found", "no such path: \(path)")
+        }
+        guard let namespace = namespace(authorization: request.header("authorization")) else {
+            var response = HTTPResponse.error(401, "unauthorized", "a valid 'Authorization: Bearer <token>' header is required")
+            response.headers.append("WWW-Authenticate: Bearer")
+            return response
+        }
+        switch path {
+        case "/webhooks/rest/", "/webhooks/rest":
+            return allow(request, ["GET", "HEAD"]) ?? .json(.object([("status", .string("ok"))]))
+        case "/metrics":
+            return allow(request, ["GET", "HEAD"]) ?? HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4",
+                                                                   body: Array(metrics.render(activeSessions: store.count).utf8))
+        case "/openapi.yaml":
+            return allow(request, ["GET", "HEAD"]) ?? HTTPResponse(status: 200, contentType: "application/yaml", body: openAPI)
+        case "/webhooks/rest/webhook":
+            return allow(request, ["POST"]) ?? json(request) { self.rasa($0, namespace: namespace) }
+        case "/v1/messages":
+            return allow(request, ["POST"]) ?? json(request) { self.message($0, namespace: namespace) }
+        default:
+            if let refusal = allow(request, ["DELETE"]) { return refusal }
+            let id = String(path.dropFirst("/v1/sessions/".count)).removingPercentEncoding
+            guard !id.isEmpty else { return .error(404, "not_found", "no session id in the path") }
+            store.erase(namespace + "|json:" + id)
+            return HTTPResponse(status: 204)
+        }
+    }
+
+    /// 405 with `Allow` when the method is not one of `methods`.
+    private func allow(_ request: HTTPRequest, _ methods: [String]) -> HTTPResponse? {
+        guard !methods.contains(request.method) else { return nil }
+        return HTTPResponse.error(405, "method_not_allowed", "use \(methods.joined(separator: " or "))")
+            .adding("Allow: \(methods.joined(separator: ", "))")
+    }
+
+    /// Checks the media type and parses the body before `body` sees it.
+    private func json(_ request: HTTPRequest, _ body: (JSONValue) -> HTTPResponse) -> HTTPResponse {
+        let type = request.header("content-type")?.lowercased().split(separator: ";").first.map { $0.trimmingCharacters() } ?? ""
+        guard type == "application/json" else { return .error(415, "unsupported_media_type", "send application/json") }
+        do {
+            return body(try JSONParser.parse(request.body))
+        } catch {
+            return .error(400, "invalid_json", error.description)
+        }
+    }
+
+    /// `POST /webhooks/rest/webhook`: `{"sender","message"}` in, Rasa's message array out.
+    private func rasa(_ value: JSONValue, namespace: String) -> HTTPResponse {
+        guard let sender = value["sender"]?.stringValue, !sender.isEmpty, sender.utf8.count <= Self.maximumSessionIDLength,
+              let message = value["message"]?.stringValue else {
+            return .error(400, "invalid_request", "expected {\"sender\": String, \"message\": String}")
+        }
+        let turn = self.turn(namespace + "|json:" + sender, text: message)
+        let messages: [JSONValue] = turn.replies.map { reply in
+            var members: [(String, JSONValue)] = [("recipient_id", .string(sender)), ("text", .string(reply.text))]
+            if !reply.options.isEmpty {
+                members.append(("buttons", .array(reply.options.map { .object([("title", .string($0.label)), ("payload", .string($0.value))]) })))
+            }
+            return .object(members)
+        }
+        return .json(.array(messages))
+    }
+
+    /// `POST /v1/messages`: `{"session","text"}` in, the turn object out.
+    private func message(_ value: JSONValue, namespace: String) -> HTTPResponse {
+        guard let session = value["session"]?.stringValue, !session.isEmpty, session.utf8.count <= Self.maximumSessionIDLength,
+              let text = value["text"]?.stringValue else {
+            return .error(400, "invalid_request", "expected {\"session\": String, \"text\": String}")
+        }
+        let turn = self.turn(namespace + "|json:" + session, text: text)
+        return .json(TurnFormat.json(turn, extra: [("session", .string(session))]))
+    }
+}
+
+extension HTTPResponse {
+    func adding(_ header: String) -> HTTPResponse {
+        var copy = self
+        copy.headers.append(header)
+        return copy
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}
+
+extension String {
+    /// `%XX` sequences decoded; the text unchanged when they do not form UTF-8.
+    var removingPercentEncoding: String {
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}

@@ -1,0 +1,39 @@
+import Dialogue
+import Wire
+
+/// The line protocol (docs/PROTOCOL.md): JSON lines for tools, plain text for people with `nc`.
+extension Application {
+    /// The answer to one line. `connection` names the connection's own session for plain mode.
+    public func answerLine(_ line: [UInt8], connection: String) -> [UInt8] {
+        guard line.first == UInt8(ascii: "{") else {
+            guard let text = String(validating: line, as: UTF8.self) else {
+                return Self.lineError("invalid_utf8", "De regel is geen geldige UTF-8.")
+            }
+            let turn = self.turn("line:" + connection, text: text)
+            return Array((TurnFormat.plain(turn.replies) + "\n\n").utf8)
+        }
+        let message: JSONValue
+        do {
+            message = try JSONParser.parse(line)
+        } catch {
+            return Self.lineError("invalid_json", error.description)
+        }
+        guard let session = message["session"]?.stringValue, !session.isEmpty, session.utf8.count <= Self.maximumSessionIDLength else {
+            return Self.lineError("invalid_session", "\"session\" must be a non-empty string of at most \(Self.maximumSessionIDLength) bytes")
+        }
+        guard let text = message["text"]?.stringValue else {
+            return Self.lineError("invalid_text", "\"text\" must be a string")
+        }
+        let turn = self.turn("|json:" + session, text: text)
+        return Array((TurnFormat.json(turn, extra: [("session", .string(session))]).serialized + "\n").utf8)
+    }
+
+    /// The reply to a line longer than the limit (it was discarded up to its newline).
+    public static func lineTooLong(_ limit: Int) -> [UInt8] {
+        lineError("line_too_long", "lines are limited to \(limit) bytes; this one was discarded")
+    }
+
+    static func lineError(_ code: String, _ message: String) -> [UInt8] {
+        Array((JSONValue.object([("error", .object([("code", .string(code)), ("message", .string(message))]))]).serialized + "\n").utf8)
+    }
+}

@@ -1,0 +1,72 @@
+import Dialogue
+import Synchronization
+import Wire
+
+/// What the servers answer, without sockets: line-protocol messages and HTTP requests in, bytes and
+/// responses out. Tests drive it directly; the event loops drive it from the network.
+public final class Application: Sendable {
+    public static let maximumSessionIDLength = 128
+
+    private let engine: Mutex<Engine>
+    public let store: SessionStore
+    public let metrics = Metrics()
+    /// Bearer tokens; empty means no authentication. A session lives in its token's namespace.
+    let tokens: [[UInt8]]
+    let openAPI: [UInt8]
+    let clock: @Sendable () -> Int64
+    let monotonic: @Sendable () -> Double
+
+    public init(engine: Engine, store: SessionStore, tokens: [String] = [], openAPI: String = "",
+                clock: @escaping @Sendable () -> Int64, monotonic: @escaping @Sendable () -> Double) {
+        self.engine = Mutex(engine)
+        self.store = store
+        self.tokens = tokens.map { Array($0.utf8) }
+        self.openAPI = Array(openAPI.utf8)
+        self.clock = clock
+        self.monotonic = monotonic
+    }
+
+    /// Replaces the content for the turns that follow (SIGHUP); sessions stay.
+    public func replace(_ engine: Engine) {
+        self.engine.withLock { $0 = engine }
+    }
+
+    /// One turn of session `key`: the state comes from the store and goes back unless the
+    /// conversation ended or the person asked to be forgotten.
+    public func turn(_ key: String, text: String) -> Turn {
+        let engine = self.engine.withLock { $0 }
+        let now = clock()
+        let start = monotonic()
+        let state = store.state(key, now: now) ?? engine.newSession(seed: Self.seed(key, now), now: now)
+        let turn = engine.reply(to: text, in: state, now: now)
+        if turn.ended || turn.erased { store.erase(key) } else { store.store(turn.state, for: key, now: now) }
+        metrics.turn(seconds: monotonic() - start, routes: turn.routes, safety: turn.safetyTriggered)
+        return turn
+    }
+
+    static func seed(_ key: String, _ now: Int64) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bitPattern: now)
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    /// The namespace of a bearer token, compared in constant time against every token; nil when
+    /// authentication is on and the header is missing or wrong.
+    func namespace(authorization: String?) -> String? {
+        guard !tokens.isEmpty else { return "" }
+        guard let authorization, authorization.hasPrefix("Bearer ") else { return nil }
+        let offered = Array(authorization.utf8.dropFirst(7))
+        var match: Int?
+        for (index, token) in tokens.enumerated() where Self.constantTimeEqual(offered, token) { match = index }
+        return match.map { "t\($0)" }
+    }
+
+    /// Equal length and bytes, in time that depends only on the lengths.
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        var difference = UInt8(a.count == b.count ? 0 : 1)
+        for index in 0..<max(a.count, b.count) {
+            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
+        }
+        return difference == 0
+    }
+}

@@ -1,0 +1,56 @@
+/// An HTTP/1.1 response and its bytes on the wire.
+public struct HTTPResponse: Equatable, Sendable {
+    public var status: Int
+    public var contentType: String?
+    public var body: [UInt8]
+    /// Extra header fields, such as `Allow` on a 405 or `WWW-Authenticate` on a 401.
+    public var headers: [String] = []
+
+    public init(status: Int, contentType: String? = nil, body: [UInt8] = [], headers: [String] = []) {
+        self.status = status
+        self.contentType = contentType
+        self.body = body
+        self.headers = headers
+    }
+
+    public static func json(_ value: JSONValue, status: Int = 200) -> HTTPResponse {
+        HTTPResponse(status: status, contentType: "application/json", body: Array(value.serialized.utf8))
+    }
+
+    /// `{"error":{"code","message"}}`, the body of every error response.
+    public static func error(_ status: Int, _ code: String, _ message: String) -> HTTPResponse {
+        json(.object([("error", .object([("code", .string(code)), ("message", .string(message))]))]), status: status)
+    }
+
+    /// The status line, headers and body; `keepAlive` false adds `Connection: close`.
+    public func serialized(keepAlive: Bool, headOnly: Bool = false) -> [UInt8] {
+        var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\nContent-Length: \(body.count)\r\n"
+        if let contentType { head += "Content-Type: \(contentType)\r\n" }
+        for header in headers { head += header + "\r\n" }
+        if !keepAlive { head += "Connection: close\r\n" }
+        head += "\r\n"
+        return Array(head.utf8) + (headOnly ? [] : body)
+    }
+
+    public static func reason(_ status: Int) -> String {
+        switch status {
+        case 100: "Continue"
+        case 200: "OK"
+        case 204: "No Content"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 408: "Request Timeout"
+        case 413: "Content Too Large"
+        case 414: "URI Too Long"
+        case 415: "Unsupported Media Type"
+        case 431: "Request Header Fields Too Large"
+        case 500: "Internal Server Error"
+        case 501: "Not Implemented"
+        case 503: "Service Unavailable"
+        case 505: "HTTP Version Not Supported"
+        default: "Status"
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Dialogue
+import Foundation
+import Retrieval
+import Testing
+@testable import Server
+@testable import Wire
+
+/// The application without sockets: what each request and line gets back.
+@Suite("Server application")
+struct ApplicationTests {
+    static let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let engine: Engine = {
+        let (knowledge, _) = KnowledgeBase.parse((try? KnowledgeLoader.read(root.appending(path: "Knowledge").path)) ?? [])
+        let (dialogs, _) = DialogSet.parse((try? KnowledgeLoader.read(root.appending(path: "Dialogs").path)) ?? [])
+        return Engine(content: DialogueContent(dialogs: dialogs, knowledge: knowledge, index: BM25Index(knowledge: knowledge)))
+    }()
+
+    func application(tokens: [String] = []) -> Application {
+        Application(engine: Self.engine, store: SessionStore(), tokens: tokens, openAPI: "openapi: 3.1.0\n", clock: { 1_795_392_000 }, monotonic: { 0 })
+    }
+
+    func post(_ path: String, _ body: String, token: String? = nil, type: String = "application/json") -> HTTPRequest {
+        var headers = [(name: "host", value: "x"), (name: "content-type", value: type)]
+        if let token { headers.append((name: "authorization", value: "Bearer " + token)) }
+        return HTTPRequest(method: "POST", target: path, headers: headers, body: Array(body.utf8))
+    }
+
+    func json(_ response: HTTPResponse) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(response.body))
+    }
+
+    @Test("the Rasa REST channel: sender and message in, recipient_id, text and buttons out")
+    func rasa() throws {
+        let app = application()
+        let response = app.respond(to: post("/webhooks/rest/webhook", #"{"sender":"u1","message":"ik heb een vraag over zorg"}"#))
+        #expect(response.status == 200 && response.contentType == "application/json")
+        let messages = try #require(try json(response) as? [[String: Any]])
+        #expect(messages.allSatisfy { $0["recipient_id"] as? String == "u1" && $0["text"] is String })
+        let buttons = try #require(messages.last?["buttons"] as? [[String: String]])
+        #expect(buttons.last == ["title": "Iets anders", "payload": "anders"])
+        let status = app.respond(to: HTTPRequest(method: "GET", target: "/webhooks/rest/", headers: [("host", "x")]))
+        #expect(String(decoding: status.body, as: UTF8.self) == #"{"status":"ok"}"#)
+    }
+
+    @Test("POST /v1/messages returns the turn object with the session; sessions keep their state")
+    func messages() throws {
+        let app = application()
+        _ = app.respond(to: post("/v1/messages", #"{"session":"s1","text":"ik heb een vraag over zorg"}"#))
+        let second = try #require(try json(app.respond(to: post("/v1/messages", #"{"session":"s1","text":"anders"}"#))) as? [String: Any])
+        #expect(second["session"] as? String == "s1")
+        #expect((second["state"] as? [String: Any])?["step"] as? String == "gevaar")
+        let other = try #require(try json(app.respond(to: post("/v1/messages", #"{"session":"s2","text":"anders"}"#))) as? [String: Any])
+        #expect((other["state"] as? [String: Any])?["step"] as? String != "gevaar")
+    }
+
+    @Test("DELETE /v1/sessions/{id} erases a session")
+    func erase() {
+        let app = application()
+        _ = app.respond(to: post("/v1/messages", #"{"session":"weg","text":"ik heb een vraag over zorg"}"#))
+        #expect(app.store.count == 1)
+        #expect(app.respond(to: HTTPRequest(method: "DELETE", target: "/v1/sessions/weg", headers: [("host", "x")])).status == 204)
+        #expect(app.store.count == 0)
+    }
+
+    @Test("errors have the right status and a JSON error body", arguments: [
+        ("GET", "/nergens", 404), ("GET", "/v1/messages", 405), ("PUT", "/healthz", 405),
+    ])
+    func errors(method: String, path: String, status: Int) throws {
+        let response = application().respond(to: HTTPRequest(method: method, target: path, headers: [("host", "x")]))
+        #expect(response.status == status)
+        #expect((try json(response) as? [String: Any])?["error"] != nil)
+    }
+
+    @Test("not JSON is 415, broken JSON and missing fields are 400")
+    func badBodies() {
+        let app = application()
+        #expect(app.respond(to: post("/v1/messages", "hallo", type: "text/plain")).status == 415)
+        #expect(app.respond(to: post("/v1/messages", "{kapot")).status == 400)
+        #expect(app.respond(to: post("/v1/messages", #"{"session":"","text":"x"}"#)).status == 400)
+        #expect(app.respond(to: post("/webhooks/rest/webhook", #"{"sender":"a"}"#)).status == 400)
+    }
+
+    @Test("with tokens, every path but /healthz needs a bearer token, and tokens never share sessions")
+    func tokens() throws {
+        let app = application(tokens: ["geheim-a", "geheim-b"])
+        #expect(app.respond(to: HTTPRequest(method: "GET", target: "/healthz", headers: [("host", "x")])).status == 200)
+        #expect(app.respond(to: post("/v1/messages", #"{"session":"s","text":"hoi"}"#)).status == 401)
+        #expect(app.respond(to: post("/v1/messages", #"{"session":"s","text":"hoi"}"#, token: "fout")).status == 401)
+        _ = app.respond(to: post("/v1/messages", #"{"session":"s","text":"ik heb een vraag over zorg"}"#, token: "geheim-a"))
+        let a = try #require(try json(app.respond(to: post("/v1/messages", #"{"session":"s","text":"anders"}"#, token: "geheim-a"))) as? [String: Any])
+        let b = try #require(try json(app.respond(to: post("/v1/messages", #"{"session":"s","text":"anders"}"#, token: "geheim-b"))) as? [String: Any])
+        #expect((a["state"] as? [String: Any])?["step"] as? String == "gevaar")
+        #expect((b["state"] as? [String: Any])?["step"] as? String == "begin")
+        #expect(Application.constantTimeEqual(Array("abc".utf8), Array("abc".utf8)) && !Application.constantTimeEqual(Array("abc".utf8), Array("abd".utf8)))
+    }
+
+    @Test("line protocol: JSON lines carry their session, plain lines use the connection's own, errors keep going")
+    func lines() throws {
+        let app = application()
+        let reply = String(decoding: app.answerLine(Array(#"{"session":"x","text":"ik heb een vraag over zorg"}"#.utf8), connection: "c1"), as: UTF8.self)
+        #expect(reply.hasPrefix(#"{"session":"x","replies":"#) && reply.hasSuffix("}\n"))
+        let plain = String(decoding: app.answerLine(Array("ik heb een vraag over zorg".utf8), connection: "c1"), as: UTF8.self)
+        #expect(plain.contains("  1. ") && plain.hasSuffix("\n\n"))
+        #expect(String(decoding: app.answerLine(Array("{kapot".utf8), connection: "c1"), as: UTF8.self).hasPrefix(#"{"error":{"code":"invalid_json""#))
+        #expect(String(decoding: app.answerLine(Array(#"{"text":"x"}"#.utf8), connection: "c1"), as: UTF8.self).contains("invalid_session"))
+    }
+
+    @Test("metrics count requests, turns, latency, sessions, safety and routes")
+    func metrics() {
+        let app = application()
+        _ = app.respond(to: post("/v1/messages", #"{"session":"m","text":"ik wil niet meer leven"}"#))
+        let text = String(decoding: app.respond(to: HTTPRequest(method: "GET", target: "/metrics", headers: [("host", "x")])).body, as: UTF8.self)
+        for line in ["routewijzer_http_requests_total{status=\"200\"} 1", "routewijzer_turns_total 1", "routewijzer_turn_seconds_count 1",
+                     "routewijzer_sessions_active 1", "routewijzer_safety_triggers_total 1",
+                     "routewijzer_routes_recommended_total{route=\"zelfmoordpreventie-113\"} 1"] {
+            #expect(text.contains(line), "missing \(line)")
+        }
+    }
+
+    @Test("sessions expire after the idle time and the oldest give way at the maximum")
+    func store() {
+        var limits = SessionStore.Limits()
+        limits.idleSeconds = 60
+        limits.maximumCount = 2
+        let store = SessionStore(limits: limits)
+        let state = SessionState(seed: 1, now: 0)
+        store.store(state, for: "a", now: 0)
+        store.store(state, for: "b", now: 10)
+        store.store(state, for: "c", now: 20)
+        #expect(store.state("a", now: 20) == nil && store.state("b", now: 20) != nil && store.count == 2)
+        #expect(store.state("b", now: 70) == nil && store.expire(now: 100) == 1 && store.count == 0)
+    }
+}
