@@ -7,10 +7,10 @@ struct Arguments {
     private var options: [String: String] = [:]
 
     /// Options that take a value; every other `--name` is a flag.
-    static let valued: Set<String> = [
+    static let valued = Set([
         "--knowledge", "--dialogs", "--batch", "--limit", "--min-top1", "--min-top3", "--k1", "--b", "--field-weights",
         "--seed", "--format", "--width",
-    ]
+    ] + ServeCommand.valued)
 
     init(_ arguments: some Sequence<String>) throws(CLIError) {
         var iterator = arguments.makeIterator()

@@ -27,6 +27,17 @@ let usage = """
           --min-top1 X, --min-top3 X   Exit 1 when accuracy is below X.
       validate                   Check Knowledge and Dialogs; prints file:line: message, exits 1 on any problem.
       test [DIR]                 Play the conversation transcripts (default: Tests/Conversations); exit 1 on a failure.
+      serve                      Serve the line protocol and the HTTP webhook (docs/PROTOCOL.md, docs/openapi.yaml).
+          --line HOST:PORT|unix:PATH   Line protocol address (default 127.0.0.1:7070 when neither is given).
+          --http HOST:PORT       HTTP webhook address (default 127.0.0.1:8080 when neither is given).
+          --token T1,T2          Bearer tokens; each token's sessions are its own. Without: no authentication.
+          --max-line-bytes N     Longest line (default 8192).      --max-body-bytes N    Largest body (default 65536).
+          --max-header-bytes N   Largest head (default 16384).     --max-connections N   Open connections (default 1024).
+          --max-sessions N       Sessions in memory (default 10000). --session-ttl S     Idle seconds (default 1800).
+          --request-timeout S    Seconds to send a request (default 10). --idle-timeout S Silent seconds (default 60).
+          --loops N              Event-loop threads (default: one per core). --log-level L  debug|info|warn|error.
+          Every option can also be set as ROUTEWIJZER_<NAME>, e.g. ROUTEWIJZER_HTTP=0.0.0.0:8080.
+          SIGTERM/SIGINT stop gracefully; SIGHUP reloads Knowledge and Dialogs (kept when invalid).
       graph [FLOW]               Draw the flows (all, or FLOW) for reviewers.
           --format mermaid|dot   Picture format (default mermaid).
 
@@ -48,6 +59,7 @@ if arguments.contains("--help") || arguments.contains("-h") || arguments.first =
 let commands: [String: (Arguments) throws(CLIError) -> Void] = [
     "chat": ChatCommand.run, "ask": AskCommand.run, "analyze": AnalyzeCommand.run,
     "eval": EvalCommand.run, "validate": ValidateCommand.run, "test": TestCommand.run, "graph": GraphCommand.run,
+    "serve": ServeCommand.run,
 ]
 var name = "chat"
 if let first = arguments.first, !first.hasPrefix("-") {

@@ -1,0 +1,197 @@
+import CSystem
+import Synchronization
+import Wire
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An epoll loop on its own thread: accepts from the shared listeners, reads, answers, writes.
+/// Turns run inline: they take tens of microseconds and never block.
+final class EventLoop: @unchecked Sendable {
+    // @unchecked: everything but `stopping` and the wake descriptor is touched only by the loop's thread.
+    private let epoll: Int32
+    private let wake: Int32
+    private let listeners: [(fd: Int32, isHTTP: Bool)]
+    private let application: Application
+    private let limits: ServerLimits
+    private let connectionCount: ConnectionCounter
+    private let index: Int
+    private var connections: [Int32: Connection] = [:]
+    private var nextID = 0
+    private let stopping = Atomic<Bool>(false)
+    private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+    private static let wakeToken: UInt64 = .max
+
+    init(index: Int, listeners: [(fd: Int32, isHTTP: Bool)], application: Application, limits: ServerLimits,
+         connectionCount: ConnectionCounter) throws(SocketError) {
+        self.index = index
+        self.listeners = listeners
+        self.application = application
+        self.limits = limits
+        self.connectionCount = connectionCount
+        epoll = rw_epoll_create()
+        wake = rw_eventfd()
+        guard epoll >= 0, wake >= 0 else { throw SocketError("epoll") }
+        _ = rw_epoll_ctl(epoll, 1, wake, Epoll.input, Self.wakeToken)
+        for (offset, listener) in listeners.enumerated() {
+            // EPOLLEXCLUSIVE: one loop wakes per new connection, not all of them.
+            _ = rw_epoll_ctl(epoll, 1, listener.fd, Epoll.input | Epoll.exclusive, UInt64.max - 1 - UInt64(offset))
+        }
+    }
+
+    /// Asks the loop to finish: it stops accepting, writes what is queued and returns.
+    func stop() {
+        stopping.store(true, ordering: .releasing)
+        _ = rw_eventfd_signal(wake)
+    }
+
+    func run(now: () -> Double) {
+        var events = [rw_event](repeating: rw_event(), count: 256)
+        var lastSweep = now()
+        while !stopping.load(ordering: .acquiring) {
+            let count = rw_epoll_wait(epoll, &events, 256, 250)
+            let time = now()
+            for event in events.prefix(Int(max(count, 0))) { handle(event, now: time) }
+            if time - lastSweep >= 0.25 {
+                sweep(now: time)
+                lastSweep = time
+            }
+        }
+        drain(now: now)
+    }
+
+    private func handle(_ event: rw_event, now: Double) {
+        if event.data == Self.wakeToken {
+            _ = rw_eventfd_drain(wake)
+            return
+        }
+        if event.data >= UInt64.max - 1 - UInt64(listeners.count) {
+            accept(listeners[Int(UInt64.max - 1 - event.data)], now: now)
+            return
+        }
+        guard let connection = connections[Int32(truncatingIfNeeded: event.data)] else { return }
+        let readable: UInt32 = Epoll.input | Epoll.hangUp | Epoll.error
+        if event.events & readable != 0 {
+            read(connection, now: now)
+        }
+        if connections[connection.fd] != nil, event.events & Epoll.output != 0 { flush(connection) }
+    }
+
+    private func accept(_ listener: (fd: Int32, isHTTP: Bool), now: Double) {
+        while true {
+            let fd = rw_accept(listener.fd)
+            guard fd >= 0 else { return }
+            Socket.configureAccepted(fd)
+            if connectionCount.value.add(1, ordering: .relaxed).newValue > limits.maximumConnections {
+                connectionCount.value.subtract(1, ordering: .relaxed)
+                refuse(fd, isHTTP: listener.isHTTP)
+                continue
+            }
+            nextID += 1
+            let state: Connection.Framing = listener.isHTTP
+                ? .http(HTTPRequestParser(limits: limits.http)) : .line(LineFramer(maximumLength: limits.maximumLineBytes))
+            let connection = Connection(fd: fd, id: "\(index)-\(nextID)", protocolState: state, now: now)
+            connections[fd] = connection
+            _ = rw_epoll_ctl(epoll, 1, fd, Epoll.input | Epoll.peerClosed, UInt64(UInt32(bitPattern: fd)))
+        }
+    }
+
+    /// Over the connection limit: a short answer, then close.
+    private func refuse(_ fd: Int32, isHTTP: Bool) {
+        let bytes = isHTTP
+            ? HTTPResponseBytes.serviceUnavailable
+            : Application.lineError("too_many_connections", "the server is at its connection limit; try again later")
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        close(fd)
+        if isHTTP { application.metrics.request(status: 503) }
+    }
+
+    private func read(_ connection: Connection, now: Double) {
+        while true {
+            let received = readBuffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
+            if received > 0 {
+                connection.receive(readBuffer[0..<received], application: application, limits: limits, now: now)
+                if connection.output.count > 0 { flush(connection) }
+                if connections[connection.fd] == nil { return }
+                continue
+            }
+            if received < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
+            if received < 0 && errno == EINTR { continue }
+            return closeConnection(connection)
+        }
+    }
+
+    /// Writes what it can; the rest waits for EPOLLOUT. A client that stops reading only delays itself.
+    private func flush(_ connection: Connection) {
+        while !connection.output.isEmpty {
+            let sent = connection.output.withUnsafeBytes { send(connection.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if sent > 0 {
+                connection.output.removeFirst(sent)
+            } else if sent < 0 && errno == EINTR {
+                continue
+            } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                if !connection.wantsWrite {
+                    connection.wantsWrite = true
+                    _ = rw_epoll_ctl(epoll, 3, connection.fd, Epoll.input | Epoll.output, UInt64(UInt32(bitPattern: connection.fd)))
+                }
+                return
+            } else {
+                return closeConnection(connection)
+            }
+        }
+        if connection.wantsWrite {
+            connection.wantsWrite = false
+            _ = rw_epoll_ctl(epoll, 3, connection.fd, Epoll.input, UInt64(UInt32(bitPattern: connection.fd)))
+        }
+        if connection.closeAfterWrite { closeConnection(connection) }
+    }
+
+    private func closeConnection(_ connection: Connection) {
+        guard connections.removeValue(forKey: connection.fd) != nil else { return }
+        _ = rw_epoll_ctl(epoll, 2, connection.fd, 0, 0)
+        close(connection.fd)
+        connectionCount.value.subtract(1, ordering: .relaxed)
+    }
+
+    /// Timeouts: an HTTP request that takes too long gets 408; a silent connection is closed.
+    private func sweep(now: Double) {
+        for connection in Array(connections.values) {
+            if let started = connection.requestStarted, now - started > limits.requestTimeout, !connection.closeAfterWrite {
+                application.metrics.request(status: 408)
+                connection.output += HTTPResponse408.bytes
+                connection.closeAfterWrite = true
+                flush(connection)
+            } else if now - connection.lastActivity > limits.idleTimeout {
+                closeConnection(connection)
+            }
+        }
+    }
+
+    /// On stop: give queued output a moment to leave, then close everything.
+    private func drain(now: () -> Double) {
+        let deadline = now() + 1
+        while connections.values.contains(where: { !$0.output.isEmpty }) && now() < deadline {
+            for connection in Array(connections.values) where !connection.output.isEmpty { flush(connection) }
+            usleep(1000)
+        }
+        for connection in Array(connections.values) { closeConnection(connection) }
+        close(epoll)
+        close(wake)
+    }
+}
+
+/// Open connections across all loops, against the connection limit.
+final class ConnectionCounter: Sendable {
+    let value = Atomic<Int>(0)
+}
+
+/// The epoll event bits, as Swift values.
+enum Epoll {
+    static let input = UInt32(RW_EPOLLIN)
+    static let output = UInt32(RW_EPOLLOUT)
+    static let error = UInt32(RW_EPOLLERR)
+    static let hangUp = UInt32(RW_EPOLLHUP)
+    static let peerClosed = UInt32(RW_EPOLLRDHUP)
+    static let exclusive = UInt32(RW_EPOLLEXCLUSIVE)
+}

@@ -1,0 +1,137 @@
+import Dialogue
+import Dispatch
+import Retrieval
+import Server
+import Wire
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `routewijzer serve`: the TCP line protocol and the HTTP webhook, until SIGTERM or SIGINT.
+enum ServeCommand {
+    static let valued = [
+        "--line", "--http", "--token", "--max-line-bytes", "--max-body-bytes", "--max-header-bytes", "--max-connections",
+        "--max-sessions", "--session-ttl", "--request-timeout", "--idle-timeout", "--loops", "--log-level",
+    ]
+
+    static func run(_ arguments: Arguments) throws(CLIError) {
+        try arguments.allow(flags: [], options: Set(valued).union(LoadedContent.options))
+        guard arguments.positional.isEmpty else { throw .usage("serve takes options only; see routewijzer --help") }
+        let option = { (name: String) -> String? in arguments.value(name) ?? environment(name) }
+        let log = Logger(level: try Logger.Level(option("--log-level")))
+        var configuration = Server.Configuration()
+        do throws(SocketError) {
+            configuration.line = try option("--line").map(ListenAddress.init)
+            configuration.http = try option("--http").map(ListenAddress.init)
+        } catch {
+            throw .usage(error.description)
+        }
+        if configuration.line == nil && configuration.http == nil {
+            configuration.line = .tcp(host: "127.0.0.1", port: 7070)
+            configuration.http = .tcp(host: "127.0.0.1", port: 8080)
+        }
+        configuration.limits.maximumLineBytes = try integer(option, "--max-line-bytes") ?? configuration.limits.maximumLineBytes
+        configuration.limits.http.maximumBodyBytes = try integer(option, "--max-body-bytes") ?? configuration.limits.http.maximumBodyBytes
+        configuration.limits.http.maximumHeaderBytes = try integer(option, "--max-header-bytes") ?? configuration.limits.http.maximumHeaderBytes
+        configuration.limits.maximumConnections = try integer(option, "--max-connections") ?? configuration.limits.maximumConnections
+        configuration.limits.requestTimeout = Double(try integer(option, "--request-timeout") ?? Int(configuration.limits.requestTimeout))
+        configuration.limits.idleTimeout = Double(try integer(option, "--idle-timeout") ?? Int(configuration.limits.idleTimeout))
+        configuration.loops = try integer(option, "--loops") ?? configuration.loops
+        var sessionLimits = SessionStore.Limits()
+        sessionLimits.maximumCount = try integer(option, "--max-sessions") ?? sessionLimits.maximumCount
+        sessionLimits.idleSeconds = Int64(try integer(option, "--session-ttl") ?? Int(sessionLimits.idleSeconds))
+        let tokens = option("--token").map { $0.split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty } } ?? []
+
+        let content = try LoadedContent(arguments)
+        let application = Application(engine: content.engine, store: SessionStore(limits: sessionLimits), tokens: tokens,
+                                      openAPI: openAPIDocument(), clock: { Clock.now }, monotonic: Server.monotonicSeconds)
+        let server: Server
+        do {
+            server = try Server(configuration, application: application)
+        } catch {
+            throw .failure(error.description)
+        }
+        let signals = installSignals(server: server, application: application, arguments: arguments, log: log)
+        log.info("listening", [
+            ("line", configuration.line.map { .string($0.description) } ?? .null), ("line_port", server.linePort.map { .number(Double($0)) } ?? .null),
+            ("http", configuration.http.map { .string($0.description) } ?? .null), ("http_port", server.httpPort.map { .number(Double($0)) } ?? .null),
+            ("loops", .number(Double(configuration.loops))), ("authentication", .bool(!tokens.isEmpty)),
+        ])
+        server.run()
+        withExtendedLifetime(signals) {}
+        log.info("stopped", [("sessions", .number(Double(application.store.count)))])
+    }
+
+    /// `--max-line-bytes` is also `ROUTEWIJZER_MAX_LINE_BYTES`.
+    static func environment(_ option: String) -> String? {
+        let name = "ROUTEWIJZER_" + option.dropFirst(2).uppercased().replacing("-", with: "_")
+        return getenv(name).map { String(cString: $0) }
+    }
+
+    static func integer(_ option: (String) -> String?, _ name: String) throws(CLIError) -> Int? {
+        guard let text = option(name) else { return nil }
+        guard let value = Int(text), value > 0 else { throw .usage("\(name) needs a positive whole number, not '\(text)'") }
+        return value
+    }
+
+    /// SIGTERM and SIGINT stop the server gracefully; SIGHUP reloads Knowledge and Dialogs and keeps
+    /// the old content when the new one does not validate.
+    static func installSignals(server: Server, application: Application, arguments: Arguments, log: Logger) -> [DispatchSourceSignal] {
+        signal(SIGPIPE, SIG_IGN)
+        let queue = DispatchQueue(label: "routewijzer.signals")
+        return [SIGTERM, SIGINT, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                if number == SIGHUP {
+                    do throws(CLIError) {
+                        application.replace(try LoadedContent(arguments).engine)
+                        log.info("reloaded", [])
+                    } catch {
+                        log.error("reload failed; still serving the previous content", [("reason", .string(error.message))])
+                    }
+                } else {
+                    log.info("stopping", [("signal", .number(Double(number)))])
+                    server.stop()
+                }
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    /// docs/openapi.yaml, found like the content directories; empty when it is not installed.
+    static func openAPIDocument() -> String {
+        guard let directory = try? KnowledgeLoader.locate("docs", explicit: nil, executablePath: Console.executablePath),
+              let text = try? InputLines.read(directory + "/openapi.yaml") else { return "" }
+        return text
+    }
+}
+
+/// One JSON object per line on standard error; message text never appears here.
+struct Logger: Sendable {
+    enum Level: Int, Sendable {
+        case debug, info, warn, error
+
+        init(_ text: String?) throws(CLIError) {
+            switch text ?? "info" {
+            case "debug": self = .debug
+            case "info": self = .info
+            case "warn": self = .warn
+            case "error": self = .error
+            default: throw .usage("--log-level must be debug, info, warn or error")
+            }
+        }
+    }
+
+    let level: Level
+
+    func info(_ event: String, _ fields: [(String, JSONValue)]) { write(.info, event, fields) }
+    func error(_ event: String, _ fields: [(String, JSONValue)]) { write(.error, event, fields) }
+
+    private func write(_ level: Level, _ event: String, _ fields: [(String, JSONValue)]) {
+        guard level.rawValue >= self.level.rawValue else { return }
+        let name = ["debug", "info", "warn", "error"][level.rawValue]
+        Console.error(JSONValue.object([("time", .number(Double(Clock.now))), ("level", .string(name)), ("event", .string(event))] + fields).serialized)
+    }
+}
