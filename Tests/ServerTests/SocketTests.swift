@@ -1,0 +1,202 @@
+import Dialogue
+import Foundation
+import Testing
+@testable import Server
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A blocking loopback client for the tests.
+struct TestClient {
+    let fd: Int32
+
+    init(port: UInt16) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { throw SocketError("connect") }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Reads until `done` says the text is complete, the peer closes, or the timeout passes.
+    func receive(until done: (String) -> Bool) -> String {
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !done(String(decoding: data, as: UTF8.self)) {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            data += buffer[0..<count]
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// One whole HTTP response (head and Content-Length body).
+    func response() -> String {
+        receive { text in
+            guard let end = text.range(of: "\r\n\r\n") else { return false }
+            let head = text[..<end.lowerBound]
+            let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+            return text.utf8.count - text[..<end.upperBound].utf8.count >= length
+        }
+    }
+
+    func close() { Glibc.close(fd) }
+}
+
+/// The servers over real sockets on loopback port 0.
+@Suite("Servers over sockets", .serialized)
+struct SocketTests {
+    /// Starts a server, runs `body`, stops it and waits for it to finish.
+    func withServer(limits: ServerLimits = ServerLimits(), tokens: [String] = [], _ body: (Server) throws -> Void) throws {
+        var configuration = Server.Configuration(line: .tcp(host: "127.0.0.1", port: 0), http: .tcp(host: "127.0.0.1", port: 0))
+        configuration.limits = limits
+        configuration.loops = 2
+        let application = Application(engine: ApplicationTests.engine, store: SessionStore(), tokens: tokens,
+                                      clock: { 1_795_392_000 }, monotonic: Server.monotonicSeconds)
+        let server = try Server(configuration, application: application)
+        let finished = Thread.start { server.run() }
+        defer {
+            server.stop()
+            finished.join()
+        }
+        try body(server)
+    }
+
+    func post(_ path: String, _ body: String, extra: String = "") -> String {
+        "POST \(path) HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\(extra)Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
+    }
+
+    @Test("the Rasa round trip over HTTP, with keep-alive and pipelining")
+    func rasaRoundTrip() throws {
+        try withServer { server in
+            let client = try TestClient(port: server.httpPort!)
+            defer { client.close() }
+            client.send(post("/webhooks/rest/webhook", #"{"sender":"s","message":"ik heb een vraag over zorg"}"#)
+                        + "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            let text = client.receive { $0.contains(#"{"status":"ok"}"#) }
+            #expect(text.hasPrefix("HTTP/1.1 200 OK") && text.contains(#""recipient_id":"s""#) && text.contains(#""buttons":"#))
+            #expect(text.components(separatedBy: "HTTP/1.1 200 OK").count == 3)
+        }
+    }
+
+    @Test("both line-protocol modes on one connection; an over-long line is an error and the connection stays")
+    func lineProtocol() throws {
+        var limits = ServerLimits()
+        limits.maximumLineBytes = 64
+        try withServer(limits: limits) { server in
+            let client = try TestClient(port: server.linePort!)
+            defer { client.close() }
+            client.send(#"{"session":"a","text":"stop"}"# + "\n")
+            #expect(client.receive { $0.hasSuffix("}\n") }.hasPrefix(#"{"session":"a","replies":"#))
+            client.send("ik heb een vraag over zorg\n")
+            #expect(client.receive { $0.hasSuffix("\n\n") }.contains("1. "))
+            client.send(String(repeating: "x", count: 200) + "\n")
+            #expect(client.receive { $0.hasSuffix("\n") }.contains("line_too_long"))
+            client.send("{kapot\n")
+            #expect(client.receive { $0.hasSuffix("\n") }.contains("invalid_json"))
+        }
+    }
+
+    @Test("Expect: 100-continue, chunked bodies and HTTP/1.0")
+    func httpFeatures() throws {
+        try withServer { server in
+            let client = try TestClient(port: server.httpPort!)
+            defer { client.close() }
+            client.send("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n")
+            #expect(client.receive { $0.contains("\r\n\r\n") } == "HTTP/1.1 100 Continue\r\n\r\n")
+            client.send("1d\r\n{\"session\":\"c\",\"text\":\"stop\"}\r\n0\r\n\r\n")
+            #expect(client.response().contains(#""ended":true"#))
+            let old = try TestClient(port: server.httpPort!)
+            defer { old.close() }
+            old.send("GET /healthz HTTP/1.0\r\n\r\n")
+            let text = old.receive { _ in false }
+            #expect(text.hasPrefix("HTTP/1.1 200 OK") && text.contains("Connection: close"))
+        }
+    }
+
+    @Test("limits answer with their status and close", arguments: [
+        ("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n", "413"),
+        ("GET /" + String(repeating: "a", count: 5000) + " HTTP/1.1\r\nHost: x\r\n\r\n", "414"),
+        ("GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 20000) + "\r\n\r\n", "431"),
+        ("BROKEN\r\n\r\n", "400"),
+    ])
+    func limits(request: String, status: String) throws {
+        try withServer { server in
+            let client = try TestClient(port: server.httpPort!)
+            defer { client.close() }
+            client.send(request)
+            #expect(client.receive { _ in false }.hasPrefix("HTTP/1.1 \(status) "))
+        }
+    }
+
+    @Test("a client that sends half a request gets 408; others are served meanwhile")
+    func slowClient() throws {
+        var limits = ServerLimits()
+        limits.requestTimeout = 0.5
+        try withServer(limits: limits) { server in
+            let slow = try TestClient(port: server.httpPort!)
+            defer { slow.close() }
+            slow.send("POST /v1/messages HTTP/1.1\r\nHost: x\r\n")
+            let fast = try TestClient(port: server.httpPort!)
+            defer { fast.close() }
+            fast.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(fast.response().hasPrefix("HTTP/1.1 200 OK"))
+            #expect(slow.receive { _ in false }.hasPrefix("HTTP/1.1 408 "))
+        }
+    }
+
+    @Test("over the connection limit: 503")
+    func connectionLimit() throws {
+        var limits = ServerLimits()
+        limits.maximumConnections = 1
+        try withServer(limits: limits) { server in
+            let first = try TestClient(port: server.httpPort!)
+            defer { first.close() }
+            first.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            _ = first.response()
+            let second = try TestClient(port: server.httpPort!)
+            defer { second.close() }
+            #expect(second.receive { _ in false }.hasPrefix("HTTP/1.1 503 "))
+        }
+    }
+
+    @Test("tokens: 401 without, sessions apart per token")
+    func tokens() throws {
+        try withServer(tokens: ["a", "b"]) { server in
+            let client = try TestClient(port: server.httpPort!)
+            defer { client.close() }
+            client.send(post("/v1/messages", #"{"session":"s","text":"hoi"}"#))
+            #expect(client.response().hasPrefix("HTTP/1.1 401 "))
+            client.send(post("/v1/messages", #"{"session":"s","text":"ik heb een vraag over zorg"}"#, extra: "Authorization: Bearer a\r\n"))
+            _ = client.response()
+            client.send(post("/v1/messages", #"{"session":"s","text":"anders"}"#, extra: "Authorization: Bearer b\r\n"))
+            #expect(client.response().contains(#""step":"begin""#))
+        }
+    }
+
+    @Test("many sessions at once over several connections stay apart")
+    func concurrentSessions() throws {
+        try withServer { server in
+            let clients = try (0..<8).map { _ in try TestClient(port: server.linePort!) }
+            defer { clients.forEach { $0.close() } }
+            for (index, client) in clients.enumerated() { client.send(#"{"session":"c\#(index)","text":"ik heb een vraag over zorg"}"# + "\n") }
+            for client in clients { _ = client.receive { $0.hasSuffix("}\n") } }
+            for (index, client) in clients.enumerated() where index % 2 == 0 { client.send(#"{"session":"c\#(index)","text":"anders"}"# + "\n") }
+            for (index, client) in clients.enumerated() where index % 2 == 0 {
+                #expect(client.receive { $0.hasSuffix("}\n") }.contains(#""step":"gevaar""#))
+            }
+        }
+    }
+}
