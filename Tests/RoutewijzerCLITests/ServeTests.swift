@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `routewijzer serve` as a process: it starts on port 0, answers, reloads on SIGHUP and stops on SIGTERM.
+@Suite("routewijzer serve")
+struct ServeTests {
+    /// One HTTP/1.0 exchange on loopback (the server closes after the response).
+    static func http(_ port: Int, _ request: String) -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let bytes = Array(request.utf8)
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            data += buffer[0..<count]
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Lines of the process's standard error as they come.
+    final class LogReader: @unchecked Sendable {
+        private let handle: FileHandle
+        private var pending = ""
+
+        init(_ handle: FileHandle) { self.handle = handle }
+
+        func nextLine() -> String? {
+            while !pending.contains("\n") {
+                let data = handle.availableData
+                guard !data.isEmpty else { return nil }
+                pending += String(decoding: data, as: UTF8.self)
+            }
+            let line = String(pending.prefix { $0 != "\n" })
+            pending = String(pending.dropFirst(line.count + 1))
+            return line
+        }
+    }
+
+    @Test("serves the webhook and the OpenAPI document, reloads on SIGHUP and exits 0 on SIGTERM")
+    func lifecycle() throws {
+        let process = Process()
+        process.executableURL = CommandRunner.binary
+        process.arguments = ["serve", "--http", "127.0.0.1:0", "--line", "127.0.0.1:0"]
+        process.currentDirectoryURL = CommandRunner.packageRoot
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = Pipe()
+        try process.run()
+        let log = LogReader(stderr.fileHandleForReading)
+        let listening = try #require(log.nextLine())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(listening.utf8)) as? [String: Any])
+        #expect(object["event"] as? String == "listening" && object["level"] as? String == "info")
+        let port = try #require(object["http_port"] as? Int)
+        #expect(Self.http(port, "GET /openapi.yaml HTTP/1.0\r\n\r\n").contains("openapi: 3.1.0"))
+        let body = #"{"session":"p","text":"geheime tekst"}"#
+        let turn = Self.http(port, "POST /v1/messages HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
+        #expect(turn.hasPrefix("HTTP/1.1 200 OK"))
+        kill(process.processIdentifier, SIGHUP)
+        #expect(log.nextLine()?.contains(#""event":"reloaded""#) == true)
+        let stopAt = Date()
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && Date().timeIntervalSince(stopAt) < 5)
+        var rest: [String] = []
+        while let line = log.nextLine() { rest.append(line) }
+        #expect(rest.contains { $0.contains(#""event":"stopped""#) })
+        #expect(!(rest + [listening]).contains { $0.contains("geheime tekst") })
+    }
+}
