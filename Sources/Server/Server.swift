@@ -24,8 +24,16 @@ public final class Server: @unchecked Sendable {
     private let listeners: [(fd: Int32, isHTTP: Bool)]
     private let loops: [EventLoop]
     private let unixPaths: [String]
+    private let stopped = Atomic<Bool>(false)
+    private let maintenance: (@Sendable () -> Void)?
+    private let maintenanceInterval: Double
 
-    public init(_ configuration: Configuration, application: Application) throws(SocketError) {
+    /// `maintenance` runs every `maintenanceInterval` seconds on its own thread, and once more after
+    /// the loops stop (session expiry, journal sync and compaction).
+    public init(_ configuration: Configuration, application: Application, maintenanceInterval: Double = SessionJournal.defaultSyncInterval,
+                maintenance: (@Sendable () -> Void)? = nil) throws(SocketError) {
+        self.maintenance = maintenance
+        self.maintenanceInterval = maintenanceInterval
         var listeners: [(fd: Int32, isHTTP: Bool)] = []
         var paths: [String] = []
         var linePort: UInt16?, httpPort: UInt16?
@@ -59,7 +67,18 @@ public final class Server: @unchecked Sendable {
     /// Runs every loop on its own thread and returns when all have stopped.
     public func run() {
         let threads = loops.map { loop in Thread.start { loop.run(now: Server.monotonicSeconds) } }
+        let upkeep = maintenance.map { work in
+            Thread.start { [self] in
+                while !stopped.load(ordering: .acquiring) {
+                    usleep(UInt32(maintenanceInterval * 1_000_000))
+                    work()
+                }
+            }
+        }
         for thread in threads { thread.join() }
+        stopped.store(true, ordering: .releasing)
+        upkeep?.join()
+        maintenance?()
         for listener in listeners { close(listener.fd) }
         for path in unixPaths { unlink(path) }
     }

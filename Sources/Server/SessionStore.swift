@@ -21,9 +21,21 @@ public final class SessionStore: Sendable {
 
     public let limits: Limits
     private let entries = Mutex<[String: Entry]>([:])
+    /// Where changes go when sessions must survive a restart.
+    public let journal: SessionJournal?
+    private let compactedSize = Atomic<Int>(0)
 
-    public init(limits: Limits = Limits()) {
+    public init(limits: Limits = Limits(), journal: SessionJournal? = nil, now: Int64 = 0) {
         self.limits = limits
+        self.journal = journal
+        guard let journal else { return }
+        let recovered = journal.recover()
+        entries.withLock { entries in
+            for (key, state) in recovered where now - state.lastActive < limits.idleSeconds {
+                entries[key] = Entry(state: state, lastUsed: state.lastActive)
+            }
+        }
+        compact()
     }
 
     /// The live session `id`, or nil when it never existed, expired or was erased.
@@ -32,6 +44,7 @@ public final class SessionStore: Sendable {
             guard let entry = entries[id] else { return nil }
             guard now - entry.lastUsed < limits.idleSeconds else {
                 entries[id] = nil
+                journal?.erase(id)
                 return nil
             }
             return entry.state
@@ -42,11 +55,13 @@ public final class SessionStore: Sendable {
     public func store(_ state: SessionState, for id: String, now: Int64) {
         entries.withLock { entries in
             entries[id] = Entry(state: state, lastUsed: now)
+            journal?.put(id, state)
             guard entries.count > limits.maximumCount else { return }
             // Evict a batch (1%) at once, so a full store does not sort on every new session.
             let excess = max(entries.count - limits.maximumCount, limits.maximumCount / 100)
             for key in entries.sorted(by: { $0.value.lastUsed < $1.value.lastUsed }).prefix(excess).map(\.key) {
                 entries[key] = nil
+                journal?.erase(key)
             }
         }
     }
@@ -54,7 +69,11 @@ public final class SessionStore: Sendable {
     /// Forgets `id`; true when it was there.
     @discardableResult
     public func erase(_ id: String) -> Bool {
-        entries.withLock { $0.removeValue(forKey: id) != nil }
+        entries.withLock { entries in
+            guard entries.removeValue(forKey: id) != nil else { return false }
+            journal?.erase(id)
+            return true
+        }
     }
 
     /// Drops every session idle for longer than the time-to-live; returns how many.
@@ -62,10 +81,31 @@ public final class SessionStore: Sendable {
     public func expire(now: Int64) -> Int {
         entries.withLock { entries in
             let expired = entries.filter { now - $0.value.lastUsed >= limits.idleSeconds }.map(\.key)
-            for key in expired { entries[key] = nil }
+            for key in expired {
+                entries[key] = nil
+                journal?.erase(key)
+            }
             return expired.count
         }
     }
 
     public var count: Int { entries.withLock { $0.count } }
+
+    /// Periodic upkeep: expire idle sessions, make the journal durable, and compact it once it has
+    /// grown to three times its size after the last compaction (and at least 64 KiB).
+    public func maintain(now: Int64) {
+        expire(now: now)
+        guard let journal else { return }
+        journal.sync()
+        if journal.size > max(64 * 1024, 3 * compactedSize.load(ordering: .relaxed)) { compact() }
+    }
+
+    /// Rewrites the journal with the live sessions only.
+    public func compact() {
+        guard let journal else { return }
+        // Under the store's lock: every journal append happens under it too, so none can slip into
+        // the old file between the snapshot and the rename.
+        entries.withLock { journal.compact($0.mapValues(\.state)) }
+        compactedSize.store(journal.size, ordering: .relaxed)
+    }
 }

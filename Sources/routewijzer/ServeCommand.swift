@@ -11,7 +11,7 @@ import Glibc
 enum ServeCommand {
     static let valued = [
         "--line", "--http", "--token", "--max-line-bytes", "--max-body-bytes", "--max-header-bytes", "--max-connections",
-        "--max-sessions", "--session-ttl", "--request-timeout", "--idle-timeout", "--loops", "--log-level",
+        "--max-sessions", "--session-ttl", "--request-timeout", "--idle-timeout", "--loops", "--log-level", "--sessions",
     ]
 
     static func run(_ arguments: Arguments) throws(CLIError) {
@@ -43,11 +43,16 @@ enum ServeCommand {
         let tokens = option("--token").map { $0.split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty } } ?? []
 
         let content = try LoadedContent(arguments)
-        let application = Application(engine: content.engine, store: SessionStore(limits: sessionLimits), tokens: tokens,
+        var journal: SessionJournal?
+        if let path = option("--sessions") {
+            do { journal = try SessionJournal(path: path) } catch { throw .failure(error.description) }
+        }
+        let store = SessionStore(limits: sessionLimits, journal: journal, now: Clock.now)
+        let application = Application(engine: content.engine, store: store, tokens: tokens,
                                       openAPI: openAPIDocument(), clock: { Clock.now }, monotonic: Server.monotonicSeconds)
         let server: Server
         do {
-            server = try Server(configuration, application: application)
+            server = try Server(configuration, application: application) { store.maintain(now: Clock.now) }
         } catch {
             throw .failure(error.description)
         }
@@ -56,6 +61,7 @@ enum ServeCommand {
             ("line", configuration.line.map { .string($0.description) } ?? .null), ("line_port", server.linePort.map { .number(Double($0)) } ?? .null),
             ("http", configuration.http.map { .string($0.description) } ?? .null), ("http_port", server.httpPort.map { .number(Double($0)) } ?? .null),
             ("loops", .number(Double(configuration.loops))), ("authentication", .bool(!tokens.isEmpty)),
+            ("sessions_recovered", .number(Double(store.count))), ("journal", option("--sessions").map(JSONValue.string) ?? .null),
         ])
         server.run()
         withExtendedLifetime(signals) {}

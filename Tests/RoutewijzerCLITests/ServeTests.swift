@@ -82,3 +82,52 @@ struct ServeTests {
         #expect(!(rest + [listening]).contains { $0.contains("geheime tekst") })
     }
 }
+
+extension ServeTests {
+    /// Starts `serve` with `arguments` and returns it with its HTTP port.
+    static func start(_ arguments: [String]) throws -> (Process, Int, LogReader) {
+        let process = Process()
+        process.executableURL = CommandRunner.binary
+        process.arguments = ["serve", "--http", "127.0.0.1:0", "--line", "127.0.0.1:0"] + arguments
+        process.currentDirectoryURL = CommandRunner.packageRoot
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = Pipe()
+        try process.run()
+        let log = LogReader(stderr.fileHandleForReading)
+        let line = try #require(log.nextLine())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        return (process, try #require(object["http_port"] as? Int), log)
+    }
+
+    static func message(_ port: Int, _ session: String, _ text: String) -> String {
+        let body = #"{"session":"\#(session)","text":"\#(text)"}"#
+        return http(port, "POST /v1/messages HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
+    }
+
+    @Test("with --sessions, every answered session survives kill -9 and a restart")
+    func durability() throws {
+        let path = FileManager.default.temporaryDirectory.appending(path: "rw-sessions-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        let (first, port, _) = try Self.start(["--sessions", path])
+        let sessions = (0..<30).map { "s\($0)" }
+        // Background load while the sessions under test get their answers.
+        let load = Thread { for index in 0..<200 { _ = Self.message(port, "load\(index % 7)", "ik heb een vraag over zorg") } }
+        load.start()
+        for session in sessions {
+            _ = Self.message(port, session, "ik heb een vraag over zorg")
+            #expect(Self.message(port, session, "anders").contains(#""step":"gevaar""#))
+        }
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        let (second, newPort, log) = try Self.start(["--sessions", path])
+        defer {
+            second.terminate()
+            second.waitUntilExit()
+        }
+        _ = log
+        for session in sessions {
+            #expect(Self.message(newPort, session, "nee").contains(#""step":"minderjarig""#), "\(session) lost")
+        }
+    }
+}
