@@ -220,6 +220,7 @@ public struct JSONParser {
             skipDigits()
         }
         guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else { throw fail("invalid number") }
+        guard value.isFinite else { throw fail("number out of range") }
         return value
     }
 

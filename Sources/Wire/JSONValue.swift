@@ -55,10 +55,12 @@ public enum JSONValue: Equatable, Sendable {
     }
 
     /// Integers without a fraction, other numbers rounded to six decimals; never NaN or infinity.
+    /// Writing what was read back gives the same text (the fuzzer checks this).
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        guard abs(value) < 1e15 else { return "\(value)" }
         let scaled = (value * 1_000_000).rounded() / 1_000_000
+        if scaled == scaled.rounded() { return String(Int64(scaled)) }
         return "\(scaled)"
     }
 

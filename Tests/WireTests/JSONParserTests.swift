@@ -20,7 +20,7 @@ struct JSONParserTests {
 
     @Test("malformed input is an error with an offset, never a crash", arguments: [
         "", "{", "{\"a\"}", "{\"a\":1,}", "[1,]", "01", "1.", "-", "\"abc", "\"\\x\"", "\"\\ud800\"", "\"\\udc00\"",
-        "tru", "nul", "{} x", "\"\u{01}\"", "[" + String(repeating: "[", count: 100) + "]",
+        "tru", "nul", "{} x", "1e55555", "-1e400", "\"\u{01}\"", "[" + String(repeating: "[", count: 100) + "]",
     ])
     func rejects(text: String) {
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
