@@ -15,9 +15,14 @@ public final class Application: Sendable {
     let openAPI: [UInt8]
     let clock: @Sendable () -> Int64
     let monotonic: @Sendable () -> Double
+    /// Called after every turn with the session key, the message text and the turn, when message
+    /// logging was asked for (`--log-messages`); nil by default, so no text is ever logged.
+    let messageLog: (@Sendable (String, String, Turn) -> Void)?
 
     public init(engine: Engine, store: SessionStore, tokens: [String] = [], openAPI: String = "",
-                clock: @escaping @Sendable () -> Int64, monotonic: @escaping @Sendable () -> Double) {
+                clock: @escaping @Sendable () -> Int64, monotonic: @escaping @Sendable () -> Double,
+                messageLog: (@Sendable (String, String, Turn) -> Void)? = nil) {
+        self.messageLog = messageLog
         self.engine = Mutex(engine)
         self.store = store
         self.tokens = tokens.map { Array($0.utf8) }
@@ -41,6 +46,7 @@ public final class Application: Sendable {
         let turn = engine.reply(to: text, in: state, now: now)
         if turn.ended || turn.erased { store.erase(key) } else { store.store(turn.state, for: key, now: now) }
         metrics.turn(seconds: monotonic() - start, routes: turn.routes, safety: turn.safetyTriggered)
+        messageLog?(key, text, turn)
         return turn
     }
 

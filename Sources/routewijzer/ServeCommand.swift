@@ -15,7 +15,7 @@ enum ServeCommand {
     ]
 
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: [], options: Set(valued).union(LoadedContent.options))
+        try arguments.allow(flags: ["--log-messages"], options: Set(valued).union(LoadedContent.options))
         guard arguments.positional.isEmpty else { throw .usage("serve takes options only; see routewijzer --help") }
         let option = { (name: String) -> String? in arguments.value(name) ?? environment(name) }
         let log = Logger(level: try Logger.Level(option("--log-level")))
@@ -48,8 +48,13 @@ enum ServeCommand {
             do { journal = try SessionJournal(path: path) } catch { throw .failure(error.description) }
         }
         let store = SessionStore(limits: sessionLimits, journal: journal, now: Clock.now)
-        let application = Application(engine: content.engine, store: store, tokens: tokens,
-                                      openAPI: openAPIDocument(), clock: { Clock.now }, monotonic: Server.monotonicSeconds)
+        let logMessages = arguments.has("--log-messages") || environment("--log-messages") == "1"
+        var messageLog: (@Sendable (String, String, Turn) -> Void)?
+        if logMessages {
+            messageLog = { @Sendable key, text, turn in log.turn(key, text, turn) }
+        }
+        let application = Application(engine: content.engine, store: store, tokens: tokens, openAPI: openAPIDocument(),
+                                      clock: { Clock.now }, monotonic: Server.monotonicSeconds, messageLog: messageLog)
         let server: Server
         do {
             server = try Server(configuration, application: application) { store.maintain(now: Clock.now) }
@@ -133,6 +138,14 @@ struct Logger: Sendable {
     let level: Level
 
     func info(_ event: String, _ fields: [(String, JSONValue)]) { write(.info, event, fields) }
+
+    /// A turn with its text: only with `--log-messages`.
+    func turn(_ session: String, _ text: String, _ turn: Turn) {
+        let routes: [JSONValue] = turn.routes.map { .string($0) }
+        let flow: JSONValue = turn.flow.map { .string($0) } ?? .null
+        let step: JSONValue = turn.step.map { .string($0) } ?? .null
+        write(.info, "turn", [("session", .string(session)), ("text", .string(text)), ("routes", .array(routes)), ("flow", flow), ("step", step)])
+    }
     func error(_ event: String, _ fields: [(String, JSONValue)]) { write(.error, event, fields) }
 
     private func write(_ level: Level, _ event: String, _ fields: [(String, JSONValue)]) {

@@ -36,6 +36,7 @@ let usage = """
           --max-sessions N       Sessions in memory (default 10000). --session-ttl S     Idle seconds (default 1800).
           --request-timeout S    Seconds to send a request (default 10). --idle-timeout S Silent seconds (default 60).
           --loops N              Event-loop threads (default: one per core). --log-level L  debug|info|warn|error.
+          --log-messages         Also log each turn with its message text (off by default: no text in logs).
           --sessions FILE        Keep sessions in an append-only journal: each change is written before the
                                  answer, fsync every 50 ms, compaction rewrites live sessions; recovery ignores a torn tail.
           Every option can also be set as ROUTEWIJZER_<NAME>, e.g. ROUTEWIJZER_HTTP=0.0.0.0:8080.

@@ -131,3 +131,24 @@ extension ServeTests {
         }
     }
 }
+
+extension ServeTests {
+    @Test("SIGHUP with broken content keeps serving the old content and logs why; --log-messages logs text")
+    func reloadFailure() throws {
+        let dialogs = FileManager.default.temporaryDirectory.appending(path: "rw-dialogs-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: CommandRunner.packageRoot.appending(path: "Dialogs"), to: dialogs)
+        defer { try? FileManager.default.removeItem(at: dialogs) }
+        let (process, port, log) = try Self.start(["--dialogs", dialogs.path, "--log-messages"])
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        #expect(Self.message(port, "r", "ik heb een vraag over zorg").contains("200 OK"))
+        #expect(log.nextLine()?.contains(#""text":"ik heb een vraag over zorg""#) == true)
+        try Data("kapot".utf8).write(to: dialogs.appending(path: "intake.md"))
+        kill(process.processIdentifier, SIGHUP)
+        let failure = try #require(log.nextLine())
+        #expect(failure.contains(#""level":"error""#) && failure.contains("reload failed") && failure.contains("intake.md:1"))
+        #expect(Self.message(port, "r", "anders").contains(#""step":"gevaar""#))
+    }
+}
