@@ -21,6 +21,8 @@ let usage = """
       routewijzer-bench dialogue [--knowledge DIR] [--dialogs DIR] [--transcripts DIR] [--repeat N] [--json]
           Dialogue turns replayed from the conversation transcripts: turns/s, p50/p99 per turn, session
           state size; baseline: a bare search of the same inputs, in the same run.
+      routewijzer-bench line-load --port P [--host H] [--connections 50] [--seconds 10]
+          Load client for the line protocol: JSON turns of a short conversation, one in flight per connection.
       routewijzer-bench export [--knowledge DIR] [--synthetic N]
           The corpus as JSON lines {"id","route","title","keywords","body"}, for the peer comparison.
     """
@@ -77,6 +79,12 @@ func dialogueSetup() throws -> (Engine, [Transcript]) {
 
 do {
     switch command {
+    case "line-load":
+        guard let port = UInt16(options["--port"] ?? "") else { throw BenchError("--port is required") }
+        let load = LineLoad(host: options["--host"] ?? "127.0.0.1", port: port, connections: Int(options["--connections"] ?? "") ?? 50,
+                            seconds: Double(options["--seconds"] ?? "") ?? 10)
+        let report = try load.run()
+        print("line-load: \(report.turns) turns in \((report.seconds * 10).rounded() / 10) s over \(load.connections) connections: \(Int(report.turnsPerSecond)) turns/s, \(report.errors) errors")
     case "dialogue":
         let (engine, transcripts) = try dialogueSetup()
         let report = try DialogueBenchmark.run(engine: engine, transcripts: transcripts, repeats: Int(options["--repeat"] ?? "") ?? 20)
