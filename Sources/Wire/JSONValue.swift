@@ -66,6 +66,12 @@ public enum JSONValue: Equatable, Sendable {
 
     static func writeString(_ value: String, to output: inout String) {
         output += "\""
+        // Most text needs no escaping: append it whole instead of scalar by scalar.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
