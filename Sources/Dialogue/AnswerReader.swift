@@ -43,20 +43,18 @@ enum AnswerReader {
     /// best, allowing for inflection, compounds and small typos. A tie is not an answer.
     /// `minimumScore` 0.8 lets one slightly misspelled word choose; 1.5 asks for a whole phrase, for
     /// reading an answer from a story told before the question was asked.
-    static func choice(_ text: String, among choices: Choices, analyzer: Analyzer, minimumScore: Double = 0.8) -> Int? {
+    /// `analysed` are the words of `text` as `MatchWord.words(of:)` gives them, analysed once per turn.
+    static func choice(_ text: String, analysed: [MatchWord], among choices: Choices, minimumScore: Double = 0.8) -> Int? {
         if minimumScore <= 0.8, let number = optionNumber(text), choices.exact.indices.contains(number - 1) { return number - 1 }
         let folded = words(text).joined(separator: " ")
         if let exact = choices.exact.firstIndex(where: { $0.contains(folded) }) { return exact }
-        let input = MatchWord.contentWords(of: text, analyzer: analyzer)
+        let input = MatchWord.content(of: analysed)
         let scores = choices.phrases.map { phrases in phrases.map { score($0, against: input) }.max() ?? 0 }
         guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] >= minimumScore,
               scores.filter({ $0 == scores[best] }).count == 1 else { return nil }
         return best
     }
 
-    static func choice(_ text: String, options: [Step.Option], analyzer: Analyzer, minimumScore: Double = 0.8) -> Int? {
-        choice(text, among: Choices(options, analyzer: analyzer), analyzer: analyzer, minimumScore: minimumScore)
-    }
 
     /// The summed similarity of the phrase's words, with a bonus when every word is there.
     private static func score(_ phrase: [MatchWord], against input: [MatchWord]) -> Double {

@@ -15,7 +15,7 @@ extension Conversation {
             guard let number = AnswerReader.number(text, in: range) else { return notAnAnswer(text, flow: flow, step: step) }
             accept(String(number), flow: flow, step: step)
         case .choice, nil:
-            guard let index = AnswerReader.choice(text, among: content.choices(of: step, in: flow), analyzer: content.analyzer) else {
+            guard let index = AnswerReader.choice(text, analysed: words(of: text), among: content.choices(of: step, in: flow)) else {
                 return notAnAnswer(text, flow: flow, step: step)
             }
             accept(step.options[index].value, flow: flow, step: step, option: step.options[index])
@@ -101,7 +101,7 @@ extension Conversation {
     /// where they were.
     mutating func answerSafety(_ text: String) -> Bool {
         guard let safety = content.dialogs.safety else { return false }
-        let hits = content.safetyCategories(in: text)
+        let hits = content.safetyCategories(in: words(of: text))
         guard !hits.isEmpty else { return false }
         safetyTriggered = true
         for step in safety.steps where hits.contains(step.id) {

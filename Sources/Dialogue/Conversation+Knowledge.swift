@@ -13,7 +13,7 @@ extension Conversation {
 
     /// The person's own words: a flow's triggers, a clear answer, or a clarifying question.
     mutating func answerOpen(_ text: String, flow: Flow, step: Step) {
-        let words = MatchWord.words(of: text, analyzer: content.analyzer)
+        let words = words(of: text)
         guard words.contains(where: { !$0.isStopWord && !Self.greetings.contains($0.surface) }) else {
             say(Phrases.tellMore)
             return ask(step, in: flow)
@@ -61,7 +61,8 @@ extension Conversation {
         }
         options.append(Step.Option(value: "anders", label: "Iets anders", synonyms: ["geen van deze", "geen van allen", "niets"], target: nil, line: 0))
         state.clarifying = nil
-        guard let index = AnswerReader.choice(text, options: options, analyzer: content.analyzer) else {
+        let choices = AnswerReader.Choices(options, analyzer: content.analyzer)
+        guard let index = AnswerReader.choice(text, analysed: words(of: text), among: choices) else {
             state.misses += 1
             return answerOpen(text, flow: flow, step: step)
         }
@@ -91,7 +92,7 @@ extension Conversation {
 
     /// A side question while another question waits: answered when the knowledge base is sure enough.
     mutating func answerSideQuestion(_ text: String) -> Bool {
-        let words = MatchWord.words(of: text, analyzer: content.analyzer).filter { !$0.isStopWord }
+        let words = words(of: text).filter { !$0.isStopWord }
         guard words.count >= 2, let best = search(text).first, best.score >= Confidence.sideScore else { return false }
         let route = content.knowledge.route(id: best.passage.route)?.name ?? best.passage.route
         say(Phrases.sideAnswer + "\n" + passageText(best) + "\nMeer hierover: \(route).")

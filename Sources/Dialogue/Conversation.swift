@@ -11,11 +11,21 @@ struct Conversation {
     var routes: [String] = []
     var erased = false
     var safetyTriggered = false
+    /// The input of this turn and its words: safety, answers and retrieval all need them, once.
+    private var analysed: (text: String, words: [MatchWord])?
 
     init(content: DialogueContent, state: SessionState, now: Int64) {
         self.content = content
         self.state = state
         self.now = now
+    }
+
+    /// The words of `text`, analysed at most once per turn.
+    mutating func words(of text: String) -> [MatchWord] {
+        if let analysed, analysed.text == text { return analysed.words }
+        let words = MatchWord.words(of: text, analyzer: content.analyzer)
+        analysed = (text, words)
+        return words
     }
 
     func turn() -> Turn {
@@ -88,7 +98,8 @@ struct Conversation {
     /// listen first, and do not ask what the person already said.
     func answerFromStory(_ step: Step, in flow: Flow) -> Step.Option? {
         guard state.followsStory, step.effectiveExpectation == .choice, let story = state.lastStory(in: content.dialogs),
-              let index = AnswerReader.choice(story, among: content.choices(of: step, in: flow), analyzer: content.analyzer, minimumScore: 1.5)
+              let index = AnswerReader.choice(story, analysed: MatchWord.words(of: story, analyzer: content.analyzer),
+                                              among: content.choices(of: step, in: flow), minimumScore: 1.5)
         else { return nil }
         return step.options[index]
     }

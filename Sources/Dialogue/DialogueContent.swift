@@ -38,9 +38,12 @@ public struct DialogueContent: Sendable {
 
     /// The safety steps whose signals occur in `text`.
     public func safetyCategories(in text: String) -> Set<String> {
-        guard !signals.isEmpty else { return [] }
-        let words = MatchWord.words(of: text, analyzer: analyzer)
-        return Set(signals.filter { PhraseMatcher.match($0.pattern, in: words) != nil }.map(\.step))
+        safetyCategories(in: MatchWord.words(of: text, analyzer: analyzer))
+    }
+
+    /// The safety steps whose signals occur among `words` (the analysed input).
+    func safetyCategories(in words: [MatchWord]) -> Set<String> {
+        Set(signals.filter { PhraseMatcher.match($0.pattern, in: words) != nil }.map(\.step))
     }
 
     /// The options of `step` in `flow`, analysed.

@@ -21,8 +21,6 @@ public struct Flow: Equatable, Sendable {
 
     /// The step with `id`, if the flow has it.
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
-
-    public var start: Step? { step(startStep) }
 }
 
 /// A line of the flow file that an author wrote, kept with its line number for messages.

@@ -29,9 +29,13 @@ public struct MatchWord: Equatable, Sendable {
 
     /// The content words of `text`, or all its words when it has only stop words ("anders", "nee").
     static func contentWords(of text: String, analyzer: Analyzer) -> [MatchWord] {
-        let all = words(of: text, analyzer: analyzer)
-        let content = all.filter { !$0.isStopWord }
-        return content.isEmpty ? all : content
+        content(of: words(of: text, analyzer: analyzer))
+    }
+
+    /// The content words among `words`, or all of them when they are only stop words.
+    static func content(of words: [MatchWord]) -> [MatchWord] {
+        let content = words.filter { !$0.isStopWord }
+        return content.isEmpty ? words : content
     }
 
     /// How well `self` (from what a person typed) matches `expected` (from content): 1 for the same

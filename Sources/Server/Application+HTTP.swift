@@ -53,7 +53,7 @@ extension Application {
 
     /// Checks the media type and parses the body before `body` sees it.
     private func json(_ request: HTTPRequest, _ body: (JSONValue) -> HTTPResponse) -> HTTPResponse {
-        let type = request.header("content-type")?.lowercased().split(separator: ";").first.map { $0.trimmingCharacters() } ?? ""
+        let type = request.header("content-type")?.lowercased().split(separator: ";").first.map { $0.trimmingSpaces() } ?? ""
         guard type == "application/json" else { return .error(415, "unsupported_media_type", "send application/json") }
         do {
             return body(try JSONParser.parse(request.body))
@@ -95,12 +95,6 @@ extension HTTPResponse {
         var copy = self
         copy.headers.append(header)
         return copy
-    }
-}
-
-extension Substring {
-    func trimmingCharacters() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }
 

@@ -34,6 +34,6 @@ extension Application {
     }
 
     static func lineError(_ code: String, _ message: String) -> [UInt8] {
-        Array((JSONValue.object([("error", .object([("code", .string(code)), ("message", .string(message))]))]).serialized + "\n").utf8)
+        Array((JSONValue.error(code: code, message: message).serialized + "\n").utf8)
     }
 }

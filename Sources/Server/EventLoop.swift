@@ -100,7 +100,7 @@ final class EventLoop: @unchecked Sendable {
     /// Over the connection limit: a short answer, then close.
     private func refuse(_ fd: Int32, isHTTP: Bool) {
         let bytes = isHTTP
-            ? HTTPResponseBytes.serviceUnavailable
+            ? CannedResponse.serviceUnavailable
             : Application.lineError("too_many_connections", "the server is at its connection limit; try again later")
         _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         close(fd)
@@ -159,7 +159,7 @@ final class EventLoop: @unchecked Sendable {
         for connection in Array(connections.values) {
             if let started = connection.requestStarted, now - started > limits.requestTimeout, !connection.closeAfterWrite {
                 application.metrics.request(status: 408)
-                connection.output += HTTPResponse408.bytes
+                connection.output += CannedResponse.requestTimeout
                 connection.closeAfterWrite = true
                 flush(connection)
             } else if now - connection.lastActivity > limits.idleTimeout {

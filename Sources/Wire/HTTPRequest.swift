@@ -52,7 +52,7 @@ public struct HTTPLimits: Sendable, Equatable {
 
 extension Substring {
     /// Without leading and trailing spaces and tabs (optional white space around header values).
-    func trimmingSpaces() -> String {
+    public func trimmingSpaces() -> String {
         let bytes = utf8
         guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
               let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }

@@ -17,9 +17,9 @@ public struct HTTPResponse: Equatable, Sendable {
         HTTPResponse(status: status, contentType: "application/json", body: Array(value.serialized.utf8))
     }
 
-    /// `{"error":{"code","message"}}`, the body of every error response.
+    /// An error response with the body `JSONValue.error(code:message:)`.
     public static func error(_ status: Int, _ code: String, _ message: String) -> HTTPResponse {
-        json(.object([("error", .object([("code", .string(code)), ("message", .string(message))]))]), status: status)
+        json(.error(code: code, message: message), status: status)
     }
 
     /// The status line, headers and body; `keepAlive` false adds `Connection: close`.

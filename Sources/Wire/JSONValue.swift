@@ -22,6 +22,11 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 
+    /// `{"error":{"code","message"}}`: how both servers report an error.
+    public static func error(code: String, message: String) -> JSONValue {
+        .object([("error", .object([("code", .string(code)), ("message", .string(message))]))])
+    }
+
     /// Compact JSON text on one line.
     public var serialized: String {
         var output = ""

@@ -36,6 +36,8 @@ struct ServeTests {
     final class LogReader: @unchecked Sendable {
         private let handle: FileHandle
         private var pending = ""
+        /// The first line (the "listening" event).
+        var first = ""
 
         init(_ handle: FileHandle) { self.handle = handle }
 
@@ -53,19 +55,7 @@ struct ServeTests {
 
     @Test("serves the webhook and the OpenAPI document, reloads on SIGHUP and exits 0 on SIGTERM")
     func lifecycle() throws {
-        let process = Process()
-        process.executableURL = CommandRunner.binary
-        process.arguments = ["serve", "--http", "127.0.0.1:0", "--line", "127.0.0.1:0"]
-        process.currentDirectoryURL = CommandRunner.packageRoot
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = Pipe()
-        try process.run()
-        let log = LogReader(stderr.fileHandleForReading)
-        let listening = try #require(log.nextLine())
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(listening.utf8)) as? [String: Any])
-        #expect(object["event"] as? String == "listening" && object["level"] as? String == "info")
-        let port = try #require(object["http_port"] as? Int)
+        let (process, port, log) = try Self.start([])
         #expect(Self.http(port, "GET /openapi.yaml HTTP/1.0\r\n\r\n").contains("openapi: 3.1.0"))
         let body = #"{"session":"p","text":"geheime tekst"}"#
         let turn = Self.http(port, "POST /v1/messages HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
@@ -79,14 +69,15 @@ struct ServeTests {
         var rest: [String] = []
         while let line = log.nextLine() { rest.append(line) }
         #expect(rest.contains { $0.contains(#""event":"stopped""#) })
-        #expect(!(rest + [listening]).contains { $0.contains("geheime tekst") })
+        #expect(!(rest + [log.first]).contains { $0.contains("geheime tekst") })
     }
 }
 
 extension ServeTests {
     /// Starts `serve` with `arguments` and returns it with its HTTP port.
-    static func start(_ arguments: [String]) throws -> (Process, Int, LogReader) {
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Int, LogReader) {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.executableURL = CommandRunner.binary
         process.arguments = ["serve", "--http", "127.0.0.1:0", "--line", "127.0.0.1:0"] + arguments
         process.currentDirectoryURL = CommandRunner.packageRoot
@@ -96,7 +87,9 @@ extension ServeTests {
         try process.run()
         let log = LogReader(stderr.fileHandleForReading)
         let line = try #require(log.nextLine())
+        log.first = line
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["event"] as? String == "listening" && object["level"] as? String == "info")
         return (process, try #require(object["http_port"] as? Int), log)
     }
 
@@ -120,12 +113,11 @@ extension ServeTests {
         }
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
-        let (second, newPort, log) = try Self.start(["--sessions", path])
+        let (second, newPort, _) = try Self.start(["--sessions", path])
         defer {
             second.terminate()
             second.waitUntilExit()
         }
-        _ = log
         for session in sessions {
             #expect(Self.message(newPort, session, "nee").contains(#""step":"minderjarig""#), "\(session) lost")
         }
@@ -150,5 +142,26 @@ extension ServeTests {
         let failure = try #require(log.nextLine())
         #expect(failure.contains(#""level":"error""#) && failure.contains("reload failed") && failure.contains("intake.md:1"))
         #expect(Self.message(port, "r", "anders").contains(#""step":"gevaar""#))
+    }
+}
+
+extension ServeTests {
+    @Test("options can come from ROUTEWIJZER_* variables: a token and a body limit")
+    func environmentOptions() throws {
+        let (process, port, _) = try Self.start([], environment: ["ROUTEWIJZER_TOKEN": "geheim", "ROUTEWIJZER_MAX_BODY_BYTES": "64"])
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        #expect(Self.message(port, "e", "hoi").hasPrefix("HTTP/1.1 401 "))
+        let body = #"{"session":"e","text":"\#(String(repeating: "a", count: 100))"}"#
+        let tooLarge = Self.http(port, "POST /v1/messages HTTP/1.0\r\nAuthorization: Bearer geheim\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
+        #expect(tooLarge.hasPrefix("HTTP/1.1 413 "))
+    }
+
+    @Test("a limit that is not a positive number is a usage error")
+    func badLimit() throws {
+        let output = try CommandRunner.run(["serve", "--max-line-bytes", "0"])
+        #expect(output.status == 2 && output.stderr.contains("--max-line-bytes needs a positive whole number"))
     }
 }
