@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "CSystem"),
         .target(name: "Server", dependencies: ["CSystem", "Dialogue", "Wire"]),
         .executableTarget(name: "routewijzer", dependencies: ["DutchText", "Retrieval", "Dialogue", "Wire", "Server"]),
-        .executableTarget(name: "routewijzer-bench", dependencies: ["DutchText", "Retrieval", "Dialogue", "Wire"]),
+        .executableTarget(name: "routewijzer-bench", dependencies: ["DutchText", "Retrieval", "Dialogue", "Wire", "Server"]),
         .testTarget(name: "DutchTextTests", dependencies: ["DutchText"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "DutchText"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Retrieval", "DutchText"]),

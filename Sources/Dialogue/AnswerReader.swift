@@ -12,8 +12,8 @@ enum AnswerReader {
 
     /// `ja` or `nee`. "nee hoor" and "liever niet" are no, "klopt" is yes; "klopt niet" is no; "weet ik
     /// niet" and "misschien" are not an answer, unless the line starts with ja or nee.
-    static func yesNo(_ text: String) -> String? {
-        let words = words(text)
+    /// `words` are the plain words of the answer (`words(_:)`).
+    static func yesNo(_ words: [String]) -> String? {
         if let first = words.first, ["ja", "nee", "neen", "jazeker"].contains(first) { return first.hasPrefix("ja") ? "ja" : "nee" }
         if words.contains(where: unsureWords.contains) { return nil }
         guard let first = words.firstIndex(where: { yesWords.contains($0) || noWords.contains($0) }) else { return nil }
@@ -22,20 +22,30 @@ enum AnswerReader {
         return negatedLater && words[first] != "ja" ? "nee" : "ja"
     }
 
-    /// The first whole number in the text, when it lies in `range`.
-    static func number(_ text: String, in range: ClosedRange<Int>) -> Int? {
-        guard let number = words(text).lazy.compactMap({ Int($0) }).first, range.contains(number) else { return nil }
+    /// The first whole number among the words, when it lies in `range`.
+    static func number(_ words: [String], in range: ClosedRange<Int>) -> Int? {
+        guard let number = words.lazy.compactMap({ Int($0) }).first, range.contains(number) else { return nil }
         return number
     }
 
     /// The options of one question, analysed once: their exact forms and the words of each phrase.
     struct Choices: Sendable {
         var exact: [Set<String>]
-        var phrases: [[[MatchWord]]]
+        var phrases: [[[Lexicon.ID]]]
 
-        init(_ options: [Step.Option], analyzer: Analyzer) {
+        init(exact: [Set<String>], phrases: [[[Lexicon.ID]]]) {
+            self.exact = exact
+            self.phrases = phrases
+        }
+
+        init(_ options: [Step.Option], analyzer: Analyzer, lexicon: inout Lexicon) {
             exact = options.map { Set($0.phrases.map { AnswerReader.words($0).joined(separator: " ") }) }
-            phrases = options.map { $0.phrases.map { MatchWord.contentWords(of: $0, analyzer: analyzer) } }
+            phrases = options.map { $0.phrases.map { lexicon.ids(of: MatchWord.contentWords(of: $0, analyzer: analyzer)) } }
+        }
+
+        /// These choices followed by `other`'s.
+        static func + (lhs: Choices, rhs: Choices) -> Choices {
+            Choices(exact: lhs.exact + rhs.exact, phrases: lhs.phrases + rhs.phrases)
         }
     }
 
@@ -43,35 +53,38 @@ enum AnswerReader {
     /// best, allowing for inflection, compounds and small typos. A tie is not an answer.
     /// `minimumScore` 0.8 lets one slightly misspelled word choose; 1.5 asks for a whole phrase, for
     /// reading an answer from a story told before the question was asked.
-    /// `analysed` are the words of `text` as `MatchWord.words(of:)` gives them, analysed once per turn.
-    static func choice(_ text: String, analysed: [MatchWord], among choices: Choices, minimumScore: Double = 0.8) -> Int? {
-        if minimumScore <= 0.8, let number = optionNumber(text), choices.exact.indices.contains(number - 1) { return number - 1 }
-        let folded = words(text).joined(separator: " ")
+    static func choice(_ input: AnalysedInput, among choices: Choices, minimumScore: Double = 0.8) -> Int? {
+        if minimumScore <= 0.8, let number = optionNumber(input.plainWords), choices.exact.indices.contains(number - 1) { return number - 1 }
+        let folded = input.plainWords.joined(separator: " ")
         if let exact = choices.exact.firstIndex(where: { $0.contains(folded) }) { return exact }
-        let input = MatchWord.content(of: analysed)
-        let scores = choices.phrases.map { phrases in phrases.map { score($0, against: input) }.max() ?? 0 }
+        let contentOnly = !input.onlyStopWords
+        let scores = choices.phrases.map { phrases in phrases.map { score($0, against: input, contentOnly: contentOnly) }.max() ?? 0 }
         guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] >= minimumScore,
               scores.filter({ $0 == scores[best] }).count == 1 else { return nil }
         return best
     }
 
-
-    /// The summed similarity of the phrase's words, with a bonus when every word is there.
-    private static func score(_ phrase: [MatchWord], against input: [MatchWord]) -> Double {
+    /// The summed best score of the phrase's words, with a bonus when every word is there.
+    private static func score(_ phrase: [Lexicon.ID], against input: AnalysedInput, contentOnly: Bool) -> Double {
         guard !phrase.isEmpty else { return 0 }
-        let similarities = phrase.map { word in input.map { $0.similarity(to: word) }.max() ?? 0 }
-        let total = similarities.reduce(0, +)
-        return similarities.allSatisfy { $0 > 0 } ? total + 0.5 : total
+        var total = 0.0
+        var all = true
+        for id in phrase {
+            let score = input.bestScore(of: id, contentOnly: contentOnly)
+            total += score
+            all = all && score > 0
+        }
+        return all ? total + 0.5 : total
     }
 
     /// "2", "2.", "optie 2", "nummer 2".
-    static func optionNumber(_ text: String) -> Int? {
-        let words = words(text).filter { $0 != "optie" && $0 != "nummer" && $0 != "keuze" }
+    static func optionNumber(_ words: [String]) -> Int? {
+        let words = words.filter { $0 != "optie" && $0 != "nummer" && $0 != "keuze" }
         return words.count == 1 ? Int(words[0]) : nil
     }
 
     /// Lowercased, diacritics folded, split on everything that is not a letter or digit.
     static func words(_ text: String) -> [String] {
-        TextNormalizer.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        Tokenizer.plainWords(text)
     }
 }

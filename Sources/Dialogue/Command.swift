@@ -15,8 +15,8 @@ enum Command: Equatable {
         "overslaan": .skip, "sla over": .skip,
     ]
 
-    init?(_ text: String) {
-        let words = AnswerReader.words(text)
+    /// `words` are the plain words of the line (`AnswerReader.words(_:)`).
+    init?(_ words: [String]) {
         guard words.count <= 3, let command = Self.phrases[words.joined(separator: " ")] else { return nil }
         self = command
     }

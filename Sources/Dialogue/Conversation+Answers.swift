@@ -7,15 +7,16 @@ extension Conversation {
         case .open: answerOpen(text, flow: flow, step: step)
         case .text: accept(String(text.prefix(SessionState.storedTextLimit)), flow: flow, step: step)
         case .yesNo:
-            guard let value = AnswerReader.yesNo(text) ?? AnswerReader.optionNumber(text).flatMap(Self.yesNoOption) else {
+            let words = analysis(of: text).plainWords
+            guard let value = AnswerReader.yesNo(words) ?? AnswerReader.optionNumber(words).flatMap(Self.yesNoOption) else {
                 return notAnAnswer(text, flow: flow, step: step)
             }
             accept(value, flow: flow, step: step)
         case .number(let range):
-            guard let number = AnswerReader.number(text, in: range) else { return notAnAnswer(text, flow: flow, step: step) }
+            guard let number = AnswerReader.number(analysis(of: text).plainWords, in: range) else { return notAnAnswer(text, flow: flow, step: step) }
             accept(String(number), flow: flow, step: step)
         case .choice, nil:
-            guard let index = AnswerReader.choice(text, analysed: words(of: text), among: content.choices(of: step, in: flow)) else {
+            guard let index = AnswerReader.choice(analysis(of: text), among: content.choices(of: step, in: flow)) else {
                 return notAnAnswer(text, flow: flow, step: step)
             }
             accept(step.options[index].value, flow: flow, step: step, option: step.options[index])
@@ -100,8 +101,8 @@ extension Conversation {
     /// Signs of acute danger get the crisis answer at once, in any state; then the person may go on
     /// where they were.
     mutating func answerSafety(_ text: String) -> Bool {
-        guard let safety = content.dialogs.safety else { return false }
-        let hits = content.safetyCategories(in: words(of: text))
+        guard let safety = content.safety else { return false }
+        let hits = content.safetyCategories(in: analysis(of: text))
         guard !hits.isEmpty else { return false }
         safetyTriggered = true
         for step in safety.steps where hits.contains(step.id) {

@@ -13,15 +13,15 @@ extension Conversation {
 
     /// The person's own words: a flow's triggers, a clear answer, or a clarifying question.
     mutating func answerOpen(_ text: String, flow: Flow, step: Step) {
-        let words = words(of: text)
-        guard words.contains(where: { !$0.isStopWord && !Self.greetings.contains($0.surface) }) else {
+        let input = analysis(of: text)
+        guard input.words.contains(where: { !$0.isStopWord && !Self.greetings.contains($0.surface) }) else {
             say(Phrases.tellMore)
             return ask(step, in: flow)
         }
         state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: String(text.prefix(SessionState.storedTextLimit))))
         state.resetQuestion()
         state.followsStory = false
-        if let triggered = triggeredFlow(words), let start = content.dialogs.flow(triggered) {
+        if let triggered = content.triggeredFlow(input), let start = content.dialogs.flow(triggered) {
             state.followsStory = true
             return run(.init(flow: start.id, step: start.startStep))
         }
@@ -39,16 +39,6 @@ extension Conversation {
 
     static let greetings: Set<String> = ["hallo", "hoi", "hey", "hai", "goedemorgen", "goedemiddag", "goedenavond", "dag", "start"]
 
-    /// The flow whose trigger matches best; ties go to the flow that comes first.
-    func triggeredFlow(_ words: [MatchWord]) -> String? {
-        var best: (flow: String, score: Double)?
-        for trigger in content.triggers {
-            guard let score = PhraseMatcher.match(trigger.pattern, in: words), score > (best?.score ?? 0) else { continue }
-            best = (trigger.flow, score)
-        }
-        return best?.flow
-    }
-
     mutating func askClarification(_ routes: [String]) {
         let options = routes.compactMap { content.knowledge.route(id: $0) }.map { Reply.Option(label: $0.name, value: $0.id) }
         say(Phrases.clarify, options: options + [Phrases.somethingElse])
@@ -56,17 +46,13 @@ extension Conversation {
 
     /// The answer to "Gaat het om een van deze?": a route, "Iets anders", or new words to try again.
     mutating func answerClarification(_ text: String, offered: [String], flow: Flow, step: Step) {
-        var options = offered.compactMap { content.knowledge.route(id: $0) }.map {
-            Step.Option(value: $0.id, label: $0.name, synonyms: [], target: nil, line: 0)
-        }
-        options.append(Step.Option(value: "anders", label: "Iets anders", synonyms: ["geen van deze", "geen van allen", "niets"], target: nil, line: 0))
+        let values = offered.filter { content.knowledge.route(id: $0) != nil } + [Phrases.somethingElseOption.value]
         state.clarifying = nil
-        let choices = AnswerReader.Choices(options, analyzer: content.analyzer)
-        guard let index = AnswerReader.choice(text, analysed: words(of: text), among: choices) else {
+        guard let index = AnswerReader.choice(analysis(of: text), among: content.clarifyingChoices(offered)) else {
             state.misses += 1
             return answerOpen(text, flow: flow, step: step)
         }
-        let route = options[index].value
+        let route = values[index]
         guard route != "anders" else { return missed(flow: flow, step: step) }
         let question = state.answer(step.answerKey)?.value ?? text
         if let best = search(question).first(where: { $0.passage.route == route }) {
@@ -92,7 +78,7 @@ extension Conversation {
 
     /// A side question while another question waits: answered when the knowledge base is sure enough.
     mutating func answerSideQuestion(_ text: String) -> Bool {
-        let words = words(of: text).filter { !$0.isStopWord }
+        let words = analysis(of: text).words.filter { !$0.isStopWord }
         guard words.count >= 2, let best = search(text).first, best.score >= Confidence.sideScore else { return false }
         let route = content.knowledge.route(id: best.passage.route)?.name ?? best.passage.route
         say(Phrases.sideAnswer + "\n" + passageText(best) + "\nMeer hierover: \(route).")

@@ -11,8 +11,8 @@ struct Conversation {
     var routes: [String] = []
     var erased = false
     var safetyTriggered = false
-    /// The input of this turn and its words: safety, answers and retrieval all need them, once.
-    private var analysed: (text: String, words: [MatchWord])?
+    /// The input of this turn, analysed: safety, answers and retrieval all need it, once.
+    private var analysed: AnalysedInput?
 
     init(content: DialogueContent, state: SessionState, now: Int64) {
         self.content = content
@@ -20,12 +20,12 @@ struct Conversation {
         self.now = now
     }
 
-    /// The words of `text`, analysed at most once per turn.
-    mutating func words(of text: String) -> [MatchWord] {
-        if let analysed, analysed.text == text { return analysed.words }
-        let words = MatchWord.words(of: text, analyzer: content.analyzer)
-        analysed = (text, words)
-        return words
+    /// `text` analysed, at most once per turn.
+    mutating func analysis(of text: String) -> AnalysedInput {
+        if let analysed, analysed.text == text { return analysed }
+        let input = content.analyse(text)
+        analysed = input
+        return input
     }
 
     func turn() -> Turn {
@@ -44,7 +44,7 @@ struct Conversation {
         let text = input.trimmed()
         if text.isEmpty { return askAgain(short: false) }
         if answerSafety(text) { return }
-        if let command = Command(text) { return perform(command) }
+        if let command = Command(analysis(of: text).plainWords) { return perform(command) }
         guard let position = state.position, let (flow, step) = content.step(at: position) else { return stuck() }
         if let offered = state.clarifying { return answerClarification(text, offered: offered, flow: flow, step: step) }
         answer(text, flow: flow, step: step)
@@ -98,8 +98,7 @@ struct Conversation {
     /// listen first, and do not ask what the person already said.
     func answerFromStory(_ step: Step, in flow: Flow) -> Step.Option? {
         guard state.followsStory, step.effectiveExpectation == .choice, let story = state.lastStory(in: content.dialogs),
-              let index = AnswerReader.choice(story, analysed: MatchWord.words(of: story, analyzer: content.analyzer),
-                                              among: content.choices(of: step, in: flow), minimumScore: 1.5)
+              let index = AnswerReader.choice(content.analyse(story), among: content.choices(of: step, in: flow), minimumScore: 1.5)
         else { return nil }
         return step.options[index]
     }

@@ -7,17 +7,18 @@ public struct MatchWord: Equatable, Sendable {
     public var isStopWord: Bool
     /// The surface as scalars, for the edit distance without a conversion per comparison.
     var scalars: [Unicode.Scalar]
-    /// Hashes of surface and stem: most word pairs differ, and two integers say so fastest.
-    private var surfaceHash: Int
-    private var stemHash: Int
+    /// The letters a–z the word contains, one bit each (any other scalar sets bit 63): one edit
+    /// changes at most two bits, so words whose sets differ more cannot be a small typo apart.
+    var letters: UInt64
 
     init(surface: String, stem: String, isStopWord: Bool) {
         self.surface = surface
         self.stem = stem
         self.isStopWord = isStopWord
         scalars = Array(surface.unicodeScalars)
-        surfaceHash = surface.hashValue
-        stemHash = stem.hashValue
+        letters = scalars.reduce(0) { set, scalar in
+            set | (scalar.value >= 97 && scalar.value <= 122 ? 1 << UInt64(scalar.value - 97) : 1 << 63)
+        }
     }
 
     /// The words of `text`, in order (joined hyphen forms left out: their parts are there).
@@ -29,77 +30,33 @@ public struct MatchWord: Equatable, Sendable {
 
     /// The content words of `text`, or all its words when it has only stop words ("anders", "nee").
     static func contentWords(of text: String, analyzer: Analyzer) -> [MatchWord] {
-        content(of: words(of: text, analyzer: analyzer))
-    }
-
-    /// The content words among `words`, or all of them when they are only stop words.
-    static func content(of words: [MatchWord]) -> [MatchWord] {
+        let words = words(of: text, analyzer: analyzer)
         let content = words.filter { !$0.isStopWord }
         return content.isEmpty ? words : content
     }
 
-    /// How well `self` (from what a person typed) matches `expected` (from content): 1 for the same
-    /// word or stem, 0.9 when `expected` is part of a compound, 0.8 for a small typo (at most
-    /// `maxEdits`, fewer for short words), else 0.
-    ///
-    /// Called for every word pair of every trigger and signal on every turn, so it compares scalars
-    /// and lengths before anything costly.
-    func similarity(to expected: MatchWord, maxEdits: Int = 2) -> Double {
-        if (surfaceHash == expected.surfaceHash && surface == expected.surface)
-            || (stemHash == expected.stemHash && stem == expected.stem) { return 1 }
+    /// How a typed word resembles a word of the content.
+    struct Resemblance: Equatable, Sendable {
+        /// 1 for the same word or stem, 0.9 for part of a compound, 0.8 for a small typo.
+        var score: Double
+        /// The typo's edit distance; 0 otherwise.
+        var edits: Int
+    }
+
+    /// How `self` (from what a person typed) resembles `expected` (from content): the same word or
+    /// stem, `expected` as the start or end of a longer compound, or a typo of at most two edits
+    /// (fewer for short words, and never in the first letter). Nil when it does not.
+    func resemblance(to expected: MatchWord) -> Resemblance? {
+        if surface == expected.surface || stem == expected.stem { return Resemblance(score: 1, edits: 0) }
         let length = expected.scalars.count
-        guard length >= 5 else { return 0 }
+        guard length >= 5 else { return nil }
         if scalars.count > length && (scalars.starts(with: expected.scalars) || scalars.reversed().starts(with: expected.scalars.reversed())) {
-            return 0.9
+            return Resemblance(score: 0.9, edits: 0)
         }
-        let edits = min(maxEdits, EditDistance.allowedEdits(forLength: length))
-        guard abs(scalars.count - length) <= edits, scalars.first == expected.scalars.first,
-              EditDistance.distance(scalars, expected.scalars, limit: edits) != nil else { return 0 }
-        return 0.8
-    }
-}
-
-/// Finds phrases (triggers, safety signals) in what a person typed.
-enum PhraseMatcher {
-    /// A phrase as written in content: its words, and how many other words may come between them.
-    struct Pattern: Sendable {
-        var words: [MatchWord]
-        var gap: Int
-
-        /// `"..."` means the words must be adjacent; otherwise up to two words may come between.
-        init(_ text: String, analyzer: Analyzer) {
-            let quoted = text.count > 1 && text.hasPrefix("\"") && text.hasSuffix("\"")
-            words = MatchWord.words(of: quoted ? String(text.dropFirst().dropLast()) : text, analyzer: analyzer)
-            gap = quoted ? 0 : 2
-        }
-    }
-
-    /// Whether `pattern` occurs in `input`. Typos are limited to one edit: a false alarm from a
-    /// look-alike word ("geslaagd" for "geslagen") costs trust.
-    static func match(_ pattern: Pattern, in input: [MatchWord]) -> Double? {
-        match(pattern.words, in: input, gap: pattern.gap, maxEdits: 1)
-    }
-
-    /// Whether the words of `phrase` occur in `input` in order, with at most `gap` other words between
-    /// neighbours. Returns the summed similarity, or `nil` when the phrase is not there.
-    static func match(_ phrase: [MatchWord], in input: [MatchWord], gap: Int, maxEdits: Int) -> Double? {
-        guard let first = phrase.first else { return nil }
-        var best: Double?
-        for start in input.indices where input[start].similarity(to: first, maxEdits: maxEdits) > 0 {
-            var score = input[start].similarity(to: first, maxEdits: maxEdits)
-            var position = start
-            var complete = true
-            for word in phrase.dropFirst() {
-                let window = (position + 1)..<min(input.count, position + 2 + gap)
-                guard let next = window.first(where: { input[$0].similarity(to: word, maxEdits: maxEdits) > 0 }) else {
-                    complete = false
-                    break
-                }
-                score += input[next].similarity(to: word, maxEdits: maxEdits)
-                position = next
-            }
-            if complete { best = max(best ?? 0, score) }
-        }
-        return best
+        let allowed = EditDistance.allowedEdits(forLength: length)
+        guard abs(scalars.count - length) <= allowed, scalars.first == expected.scalars.first,
+              (letters ^ expected.letters).nonzeroBitCount <= 2 * allowed,
+              let edits = EditDistance.distance(scalars, expected.scalars, limit: allowed) else { return nil }
+        return Resemblance(score: 0.8, edits: edits)
     }
 }

@@ -78,16 +78,15 @@ extension StringProtocol {
         split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
-    /// The text without leading and trailing white space (spaces, tabs, line breaks). Scans
-    /// scalars: every content line passes through here, so it must not walk graphemes twice.
+    /// The text without leading and trailing white space (spaces, tabs, line breaks). Scans UTF-8
+    /// bytes: every content line and every message passes through here, and white space is ASCII,
+    /// so the cut always falls between scalars.
     public func trimmed() -> String {
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[first...last])
-        return String(view)
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        var end = first
+        for index in bytes[first...].indices where !isSpace(bytes[index]) { end = bytes.index(after: index) }
+        return String(decoding: bytes[first..<end], as: UTF8.self)
     }
 }

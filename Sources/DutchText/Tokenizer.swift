@@ -48,6 +48,27 @@ public enum Tokenizer {
         return tokens
     }
 
+    /// The folded words of `text`, split at everything that is not a letter or a digit (hyphens and
+    /// apostrophes included): how answers such as "ja", "optie 2" or "sla over" are read.
+    public static func plainWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var word: [UInt8] = []
+        var folded: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if TextNormalizer.isCombiningMark(scalar) { continue }
+            if isWordScalar(scalar) {
+                folded.removeAll(keepingCapacity: true)
+                TextNormalizer.appendFolded(scalar, to: &folded)
+                for lower in folded { UTF8.encode(lower) { word.append($0) } }
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
+    }
+
     /// Turns a run of word bytes and joiners into tokens: one per part, plus the joined form.
     private static func emit(_ chunk: [UInt8], into tokens: inout [Token], position: inout Int) {
         if !chunk.contains(where: { $0 == hyphen || $0 == apostrophe }) {

@@ -23,6 +23,9 @@ let usage = """
           state size; baseline: a bare search of the same inputs, in the same run.
       routewijzer-bench line-load --port P [--host H] [--connections 50] [--seconds 10]
           Load client for the line protocol: JSON turns of a short conversation, one in flight per connection.
+      routewijzer-bench request-path [--knowledge DIR] [--dialogs DIR] [--repeat N]
+          The server's work per POST /v1/messages of the wrk conversation, in-process without sockets:
+          parse, dialogue turn, serialize; baseline: the same path answering GET /healthz.
       routewijzer-bench export [--knowledge DIR] [--synthetic N]
           The corpus as JSON lines {"id","route","title","keywords","body"}, for the peer comparison.
     """
@@ -89,6 +92,9 @@ do {
         let (engine, transcripts) = try dialogueSetup()
         let report = try DialogueBenchmark.run(engine: engine, transcripts: transcripts, repeats: Int(options["--repeat"] ?? "") ?? 20)
         print(flags.contains("--json") ? report.json.serialized : report.text)
+    case "request-path":
+        let (engine, _) = try dialogueSetup()
+        print(RequestPathBenchmark.run(engine: engine, rounds: Int(options["--repeat"] ?? "") ?? 5).text)
     case "export":
         for passage in try corpus(try knowledge()) { print(CorpusFile.line(passage)) }
     case "retrieval":

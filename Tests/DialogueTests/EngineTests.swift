@@ -125,12 +125,12 @@ struct EngineTests {
         ("klopt niet", "nee"), ("nee", "nee"),
     ])
     func yesNo(input: String, value: String) {
-        #expect(AnswerReader.yesNo(input) == value)
+        #expect(AnswerReader.yesNo(AnswerReader.words(input)) == value)
     }
 
     @Test("not knowing is not an answer")
     func unsure() {
-        #expect(AnswerReader.yesNo("weet ik niet") == nil && AnswerReader.yesNo("misschien") == nil)
+        #expect(AnswerReader.yesNo(AnswerReader.words("weet ik niet")) == nil && AnswerReader.yesNo(AnswerReader.words("misschien")) == nil)
     }
 
     @Test("a sub-flow returns to the step that called it")
