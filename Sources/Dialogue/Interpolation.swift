@@ -13,7 +13,7 @@ enum Interpolation {
 
     /// `text` with each `{key}` replaced by `value(key)`, or by nothing when there is no answer.
     static func fill(_ text: String, _ value: (String) -> String?) -> String {
-        guard text.contains("{") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var output = ""
         var rest = text[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

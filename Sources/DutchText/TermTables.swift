@@ -83,10 +83,11 @@ extension StringProtocol {
     /// so the cut always falls between scalars.
     public func trimmed() -> String {
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
-        let bytes = utf8
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
-        var end = first
-        for index in bytes[first...].indices where !isSpace(bytes[index]) { end = bytes.index(after: index) }
-        return String(decoding: bytes[first..<end], as: UTF8.self)
+        let text = String(self)
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(text[first..<bytes.index(after: last)])
     }
 }

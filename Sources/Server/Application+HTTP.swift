@@ -9,13 +9,15 @@ extension Application {
         return response
     }
 
+    private static let paths: Set<String> = ["/webhooks/rest/webhook", "/webhooks/rest/", "/webhooks/rest", "/v1/messages", "/metrics", "/openapi.yaml"]
+    private static let reading = ["GET", "HEAD"], posting = ["POST"], deleting = ["DELETE"]
+
     private func route(_ request: HTTPRequest) -> HTTPResponse {
         let path = request.path
         if path == "/healthz" {
-            return allow(request, ["GET", "HEAD"]) ?? .json(.object([("status", .string("ok"))]))
+            return allow(request, Self.reading) ?? .json(.object([("status", .string("ok"))]))
         }
-        let known = ["/webhooks/rest/webhook", "/webhooks/rest/", "/webhooks/rest", "/v1/messages", "/metrics", "/openapi.yaml"]
-        guard known.contains(path) || path.hasPrefix("/v1/sessions/") else {
+        guard Self.paths.contains(path) || path.hasPrefix("/v1/sessions/") else {
             return .error(404, "not_found", "no such path: \(path)")
         }
         guard let namespace = namespace(authorization: request.header("authorization")) else {
@@ -25,18 +27,18 @@ extension Application {
         }
         switch path {
         case "/webhooks/rest/", "/webhooks/rest":
-            return allow(request, ["GET", "HEAD"]) ?? .json(.object([("status", .string("ok"))]))
+            return allow(request, Self.reading) ?? .json(.object([("status", .string("ok"))]))
         case "/metrics":
-            return allow(request, ["GET", "HEAD"]) ?? HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4",
+            return allow(request, Self.reading) ?? HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4",
                                                                    body: Array(metrics.render(activeSessions: store.count).utf8))
         case "/openapi.yaml":
-            return allow(request, ["GET", "HEAD"]) ?? HTTPResponse(status: 200, contentType: "application/yaml", body: openAPI)
+            return allow(request, Self.reading) ?? HTTPResponse(status: 200, contentType: "application/yaml", body: openAPI)
         case "/webhooks/rest/webhook":
-            return allow(request, ["POST"]) ?? json(request) { self.rasa($0, namespace: namespace) }
+            return allow(request, Self.posting) ?? json(request) { self.rasa($0, namespace: namespace) }
         case "/v1/messages":
-            return allow(request, ["POST"]) ?? json(request) { self.message($0, namespace: namespace) }
+            return allow(request, Self.posting) ?? json(request) { self.message($0, namespace: namespace) }
         default:
-            if let refusal = allow(request, ["DELETE"]) { return refusal }
+            if let refusal = allow(request, Self.deleting) { return refusal }
             let id = String(path.dropFirst("/v1/sessions/".count)).removingPercentEncoding
             guard !id.isEmpty else { return .error(404, "not_found", "no session id in the path") }
             store.erase(namespace + "|json:" + id)

@@ -26,7 +26,10 @@ public struct HTTPRequest: Equatable, Sendable {
     public func header(_ name: String) -> String? { headers.first { $0.name == name }?.value }
 
     /// The path without the query.
-    public var path: String { String(target.prefix { $0 != "?" }) }
+    public var path: String {
+        guard let query = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return target }
+        return String(target[..<query])
+    }
 
     /// HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 closes unless told to keep it.
     public var keepAlive: Bool {

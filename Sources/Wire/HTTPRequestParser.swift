@@ -79,32 +79,33 @@ public struct HTTPRequestParser: Sendable {
     // MARK: Head
 
     private func parseHead() -> Result<(HTTPRequest, Int, Framing)?, Failure> {
+        Result { () throws(Failure) in try readHead() }
+    }
+
+    private func readHead() throws(Failure) -> (HTTPRequest, Int, Framing)? {
         // Tolerate empty lines before a request (RFC 9112 §2.2).
         var start = 0
         while start + 1 < buffer.count, buffer[start] == 0x0D, buffer[start + 1] == 0x0A { start += 2 }
         while start < buffer.count, buffer[start] == 0x0A { start += 1 }
         guard let end = headEnd(from: start) else {
             if let firstLineEnd = buffer[start...].firstIndex(of: 0x0A), firstLineEnd - start > limits.maximumTargetBytes + 32 {
-                return .failure(Failure(status: 414, message: "request target too long"))
+                throw Failure(status: 414, message: "request target too long")
             }
             if buffer.count - start > limits.maximumHeaderBytes {
                 let firstLineDone = buffer[start...].contains(0x0A)
-                return .failure(firstLineDone ? Failure(status: 431, message: "request header fields too large")
-                                              : Failure(status: 414, message: "request target too long"))
+                throw firstLineDone ? Failure(status: 431, message: "request header fields too large")
+                                    : Failure(status: 414, message: "request target too long")
             }
-            return .success(nil)
+            return nil
         }
         guard end.headerEnd - start <= limits.maximumHeaderBytes else {
-            return .failure(Failure(status: 431, message: "request header fields too large"))
+            throw Failure(status: 431, message: "request header fields too large")
         }
-        let lines = splitLines(buffer[start..<end.headerEnd])
-        guard let requestLine = lines.first else { return .failure(Failure(status: 400, message: "empty request")) }
-        return parseRequestLine(requestLine).flatMap { method, target, minor in
-            parseHeaders(lines.dropFirst()).flatMap { headers in
-                let request = HTTPRequest(method: method, target: target, minorVersion: minor, headers: headers)
-                return framing(of: request).map { (request, end.bodyStart, $0) }
-            }
-        }
+        var lines = LineReader(buffer: buffer, from: start, to: end.headerEnd)
+        guard let requestLine = lines.next() else { throw Failure(status: 400, message: "empty request") }
+        let (method, target, minor) = try parseRequestLine(requestLine)
+        let request = HTTPRequest(method: method, target: target, minorVersion: minor, headers: try parseHeaders(&lines))
+        return (request, end.bodyStart, try framing(of: request))
     }
 
     /// Where the head ends (the empty line), accepting CRLF or bare LF line ends.
@@ -121,66 +122,89 @@ public struct HTTPRequestParser: Sendable {
         return nil
     }
 
-    private func splitLines(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-            line.last == 0x0D ? line.dropLast() : line
+    /// The lines of a head, without their CR LF or LF, read in place.
+    private struct LineReader {
+        let buffer: [UInt8]
+        var index: Int
+        let end: Int
+
+        init(buffer: [UInt8], from start: Int, to end: Int) {
+            self.buffer = buffer
+            self.index = start
+            self.end = end
+        }
+
+        mutating func next() -> ArraySlice<UInt8>? {
+            guard index < end else { return nil }
+            let lineEnd = buffer[index..<end].firstIndex(of: 0x0A) ?? end
+            var line = buffer[index..<lineEnd]
+            if line.last == 0x0D { line = line.dropLast() }
+            index = lineEnd + 1
+            return line
         }
     }
 
-    private func parseRequestLine(_ line: ArraySlice<UInt8>) -> Result<(String, String, Int), Failure> {
-        let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(Self.isTokenByte), !parts[1].isEmpty else {
-            return .failure(Failure(status: 400, message: "malformed request line"))
+    private func parseRequestLine(_ line: ArraySlice<UInt8>) throws(Failure) -> (String, String, Int) {
+        guard let firstSpace = line.firstIndex(of: 0x20), let secondSpace = line[(firstSpace + 1)...].firstIndex(of: 0x20),
+              !line[(secondSpace + 1)...].contains(0x20) else {
+            throw Failure(status: 400, message: "malformed request line")
         }
-        guard parts[1].count <= limits.maximumTargetBytes else { return .failure(Failure(status: 414, message: "request target too long")) }
-        guard parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return .failure(Failure(status: 400, message: "malformed request target")) }
-        let version = String(decoding: parts[2], as: UTF8.self)
-        guard version.hasPrefix("HTTP/1.") else {
-            return .failure(version.hasPrefix("HTTP/") ? Failure(status: 505, message: "HTTP version not supported")
-                                                      : Failure(status: 400, message: "malformed request line"))
+        let method = line[line.startIndex..<firstSpace], target = line[(firstSpace + 1)..<secondSpace]
+        let version = line[(secondSpace + 1)...]
+        guard !method.isEmpty, method.allSatisfy(Self.isTokenByte), !target.isEmpty else {
+            throw Failure(status: 400, message: "malformed request line")
         }
-        guard let minor = Int(version.dropFirst(7)), minor == 0 || minor == 1 else {
-            return .failure(Failure(status: 505, message: "HTTP version not supported"))
+        guard target.count <= limits.maximumTargetBytes else { throw Failure(status: 414, message: "request target too long") }
+        guard target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { throw Failure(status: 400, message: "malformed request target") }
+        guard version.starts(with: "HTTP/1.".utf8) else {
+            throw version.starts(with: "HTTP/".utf8) ? Failure(status: 505, message: "HTTP version not supported")
+                                                     : Failure(status: 400, message: "malformed request line")
         }
-        return .success((String(decoding: parts[0], as: UTF8.self), String(decoding: parts[1], as: UTF8.self), minor))
+        let minor = version.dropFirst(7)
+        guard minor.count == 1, let digit = minor.first, digit == UInt8(ascii: "0") || digit == UInt8(ascii: "1") else {
+            throw Failure(status: 505, message: "HTTP version not supported")
+        }
+        return (String(decoding: method, as: UTF8.self), String(decoding: target, as: UTF8.self), Int(digit - UInt8(ascii: "0")))
     }
 
-    private func parseHeaders(_ lines: ArraySlice<ArraySlice<UInt8>>) -> Result<[(name: String, value: String)], Failure> {
-        guard lines.count <= limits.maximumHeaderCount else {
-            return .failure(Failure(status: 431, message: "too many header fields"))
-        }
+    private func parseHeaders(_ lines: inout LineReader) throws(Failure) -> [(name: String, value: String)] {
         var headers: [(name: String, value: String)] = []
-        for line in lines {
+        while let line = lines.next() {
+            guard headers.count < limits.maximumHeaderCount else { throw Failure(status: 431, message: "too many header fields") }
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
                   line[line.startIndex..<colon].allSatisfy(Self.isTokenByte) else {
                 // Also rejects obsolete line folding (a line starting with white space).
-                return .failure(Failure(status: 400, message: "malformed header field"))
+                throw Failure(status: 400, message: "malformed header field")
             }
-            let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()
-            let value = Substring(String(decoding: line[(colon + 1)...], as: UTF8.self)).trimmingSpaces()
-            headers.append((name, value))
+            // Token bytes are ASCII, so lowercasing them byte by byte is exact.
+            let name = String(decoding: line[line.startIndex..<colon].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+            var value = line[(colon + 1)...]
+            while let first = value.first, isSpace(first) { value.removeFirst() }
+            while let last = value.last, isSpace(last) { value.removeLast() }
+            headers.append((name, String(decoding: value, as: UTF8.self)))
         }
-        return .success(headers)
+        return headers
     }
 
     /// Content-Length or chunked, never both (a smuggling vector), within the body limit.
-    private func framing(of request: HTTPRequest) -> Result<Framing, Failure> {
+    private func framing(of request: HTTPRequest) throws(Failure) -> Framing {
         if request.minorVersion == 1 && request.header("host") == nil {
-            return .failure(Failure(status: 400, message: "missing Host header"))
+            throw Failure(status: 400, message: "missing Host header")
         }
-        let lengths = Set(request.headers.filter { $0.name == "content-length" }.flatMap { $0.value.split(separator: ",").map { $0.trimmingSpaces() } })
+        let lengths = Set(request.headers.lazy.filter { $0.name == "content-length" }.flatMap { $0.value.split(separator: ",").map { $0.trimmingSpaces() } })
         if let encoding = request.header("transfer-encoding") {
-            guard lengths.isEmpty else { return .failure(Failure(status: 400, message: "both Content-Length and Transfer-Encoding")) }
-            guard encoding.lowercased() == "chunked" else { return .failure(Failure(status: 501, message: "unsupported transfer coding")) }
-            return .success(.chunked)
+            guard lengths.isEmpty else { throw Failure(status: 400, message: "both Content-Length and Transfer-Encoding") }
+            guard encoding.lowercased() == "chunked" else { throw Failure(status: 501, message: "unsupported transfer coding") }
+            return .chunked
         }
-        guard lengths.count <= 1 else { return .failure(Failure(status: 400, message: "conflicting Content-Length values")) }
-        guard let text = lengths.first else { return .success(.length(0)) }
-        guard !text.isEmpty, text.count <= 18, text.allSatisfy(\.isASCIIDigit), let length = Int(text) else {
-            return .failure(Failure(status: 400, message: "invalid Content-Length"))
+        guard lengths.count <= 1 else { throw Failure(status: 400, message: "conflicting Content-Length values") }
+        guard let text = lengths.first else { return .length(0) }
+        guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let length = Int(text) else {
+            throw Failure(status: 400, message: "invalid Content-Length")
         }
-        guard length <= limits.maximumBodyBytes else { return .failure(Failure(status: 413, message: "request body too large")) }
-        return .success(.length(length))
+        guard length <= limits.maximumBodyBytes else { throw Failure(status: 413, message: "request body too large") }
+        return .length(length)
     }
 
     // MARK: Chunked body
@@ -234,8 +258,4 @@ public struct HTTPRequestParser: Sendable {
         default: "!#$%&'*+-.^_`|~".utf8.contains(byte)
         }
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

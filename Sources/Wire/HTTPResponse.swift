@@ -14,7 +14,7 @@ public struct HTTPResponse: Equatable, Sendable {
     }
 
     public static func json(_ value: JSONValue, status: Int = 200) -> HTTPResponse {
-        HTTPResponse(status: status, contentType: "application/json", body: Array(value.serialized.utf8))
+        HTTPResponse(status: status, contentType: "application/json", body: value.bytes)
     }
 
     /// An error response with the body `JSONValue.error(code:message:)`.
@@ -24,12 +24,20 @@ public struct HTTPResponse: Equatable, Sendable {
 
     /// The status line, headers and body; `keepAlive` false adds `Connection: close`.
     public func serialized(keepAlive: Bool, headOnly: Bool = false) -> [UInt8] {
-        var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\nContent-Length: \(body.count)\r\n"
-        if let contentType { head += "Content-Type: \(contentType)\r\n" }
-        for header in headers { head += header + "\r\n" }
-        if !keepAlive { head += "Connection: close\r\n" }
-        head += "\r\n"
-        return Array(head.utf8) + (headOnly ? [] : body)
+        var output: [UInt8] = []
+        output.reserveCapacity(128 + (headOnly ? 0 : body.count))
+        func line(_ parts: String...) {
+            for part in parts { output += part.utf8 }
+            output += "\r\n".utf8
+        }
+        line("HTTP/1.1 ", String(status), " ", Self.reason(status))
+        line("Content-Length: ", String(body.count))
+        if let contentType { line("Content-Type: ", contentType) }
+        for header in headers { line(header) }
+        if !keepAlive { line("Connection: close") }
+        line()
+        if !headOnly { output += body }
+        return output
     }
 
     public static func reason(_ status: Int) -> String {

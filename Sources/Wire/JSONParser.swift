@@ -135,6 +135,14 @@ public struct JSONParser {
         while let byte = current {
             switch byte {
             case UInt8(ascii: "\""):
+                if scalars.isEmpty {
+                    // No escapes: the string is one run of the input.
+                    guard let whole = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+                        throw Failure(offset: runStart, reason: "invalid UTF-8 in a string")
+                    }
+                    index += 1
+                    return whole
+                }
                 try flushRun(self, index, into: &scalars)
                 index += 1
                 return String(scalars)
