@@ -77,7 +77,9 @@ enum Socket {
         case .unix(let path):
             let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
             guard fd >= 0 else { throw SocketError("socket") }
-            unlink(path)
+            // A socket left by an earlier run is replaced; any other file at the path is never removed.
+            var existing = stat()
+            if lstat(path, &existing) == 0 && existing.st_mode & S_IFMT == S_IFSOCK { unlink(path) }
             var address = sockaddr_un()
             address.sun_family = sa_family_t(AF_UNIX)
             withUnsafeMutableBytes(of: &address.sun_path) { buffer in

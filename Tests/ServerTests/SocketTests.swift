@@ -20,6 +20,25 @@ struct TestClient {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard result == 0 else { throw SocketError("connect") }
+        Self.setTimeout(fd)
+    }
+
+    init(unixPath path: String) throws {
+        fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in path.utf8.enumerated() { buffer[index] = byte }
+        }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard result == 0 else { throw SocketError("connect \(path)") }
+        Self.setTimeout(fd)
+    }
+
+    /// Reads give up after five seconds, so a test never hangs.
+    private static func setTimeout(_ fd: Int32) {
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
@@ -59,8 +78,10 @@ struct TestClient {
 @Suite("Servers over sockets", .serialized)
 struct SocketTests {
     /// Starts a server, runs `body`, stops it and waits for it to finish.
-    func withServer(limits: ServerLimits = ServerLimits(), tokens: [String] = [], _ body: (Server) throws -> Void) throws {
-        var configuration = Server.Configuration(line: .tcp(host: "127.0.0.1", port: 0), http: .tcp(host: "127.0.0.1", port: 0))
+    func withServer(limits: ServerLimits = ServerLimits(), tokens: [String] = [],
+                    line: ListenAddress = .tcp(host: "127.0.0.1", port: 0), http: ListenAddress = .tcp(host: "127.0.0.1", port: 0),
+                    _ body: (Server) throws -> Void) throws {
+        var configuration = Server.Configuration(line: line, http: http)
         configuration.limits = limits
         configuration.loops = 2
         let application = Application(engine: ApplicationTests.engine, store: SessionStore(), tokens: tokens,
@@ -154,7 +175,57 @@ struct SocketTests {
             fast.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(fast.response().hasPrefix("HTTP/1.1 200 OK"))
             #expect(slow.receive { _ in false }.hasPrefix("HTTP/1.1 408 "))
+            fast.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(fast.response().contains(#"routewijzer_http_requests_total{status="408"} 1"#))
         }
+    }
+
+    @Test("a silent connection is closed after the idle timeout; a busy one stays")
+    func idleTimeout() throws {
+        var limits = ServerLimits()
+        limits.idleTimeout = 0.6
+        try withServer(limits: limits) { server in
+            let silent = try TestClient(port: server.linePort!)
+            defer { silent.close() }
+            let busy = try TestClient(port: server.httpPort!)
+            defer { busy.close() }
+            let start = Date()
+            for _ in 0..<4 {
+                Thread.sleep(forTimeInterval: 0.25)
+                busy.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                #expect(busy.response().hasPrefix("HTTP/1.1 200 OK"))
+            }
+            #expect(silent.receive { _ in false } == "")
+            #expect(Date().timeIntervalSince(start) < 3, "closed by the server, not by the client's 5 s read timeout")
+        }
+    }
+
+    @Test("both servers listen on unix sockets too, and remove them when they stop")
+    func unixSockets() throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "rw-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let linePath = directory + "/line.sock", httpPath = directory + "/http.sock"
+        try withServer(line: .unix(path: linePath), http: .unix(path: httpPath)) { _ in
+            let line = try TestClient(unixPath: linePath)
+            defer { line.close() }
+            line.send(#"{"session":"u","text":"ik heb een vraag over zorg"}"# + "\n")
+            #expect(line.receive { $0.hasSuffix("}\n") }.contains(#""session":"u""#))
+            let http = try TestClient(unixPath: httpPath)
+            defer { http.close() }
+            http.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(http.response().hasPrefix("HTTP/1.1 200 OK"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: linePath) && !FileManager.default.fileExists(atPath: httpPath))
+    }
+
+    @Test("a unix socket path holding another file is an error, and the file stays")
+    func unixPathTaken() throws {
+        let path = FileManager.default.temporaryDirectory.appending(path: "rw-\(UUID().uuidString.prefix(8)).sock").path
+        try Data("keep".utf8).write(to: URL(filePath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: SocketError.self) { try withServer(line: .unix(path: path)) { _ in } }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep")
     }
 
     @Test("over the connection limit: 503")
@@ -169,6 +240,11 @@ struct SocketTests {
             let second = try TestClient(port: server.httpPort!)
             defer { second.close() }
             #expect(second.receive { _ in false }.hasPrefix("HTTP/1.1 503 "))
+            let line = try TestClient(port: server.linePort!)
+            defer { line.close() }
+            #expect(line.receive { _ in false }.contains(#""code":"too_many_connections""#))
+            first.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(first.response().contains(#"routewijzer_http_requests_total{status="503"} 1"#))
         }
     }
 
