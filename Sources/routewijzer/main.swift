@@ -29,7 +29,7 @@ let usage = """
       test [DIR]                 Play the conversation transcripts (default: Tests/Conversations); exit 1 on a failure.
       serve                      Serve the line protocol and the HTTP webhook (docs/PROTOCOL.md, docs/openapi.yaml).
           --line HOST:PORT|unix:PATH   Line protocol address (default 127.0.0.1:7070 when neither is given).
-          --http HOST:PORT       HTTP webhook address (default 127.0.0.1:8080 when neither is given).
+          --http HOST:PORT|unix:PATH   HTTP webhook address (default 127.0.0.1:8080 when neither is given).
           --token T1,T2          Bearer tokens; each token's sessions are its own. Without: no authentication.
           --max-line-bytes N     Longest line (default 8192).      --max-body-bytes N    Largest body (default 65536).
           --max-header-bytes N   Largest head (default 16384).     --max-connections N   Open connections (default 1024).
