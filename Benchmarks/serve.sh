@@ -3,7 +3,9 @@
 #   1. nginx answering `return 200` (the baseline), wrk with 50 connections;
 #   2. routewijzer serve, wrk with 50 connections doing real dialogue turns on POST /v1/messages;
 #   3. the line protocol with 50 connections (routewijzer-bench line-load);
-#   4. peak RSS of the server.
+#   4. peak RSS of the server;
+#   5. server CPU time per request (user + system, from /proc) for nginx and for routewijzer, which shows
+#      where the gap is, and the server's work per request in-process without sockets (request-path).
 # Needs wrk and nginx (apt-get install wrk nginx-light). Usage: Benchmarks/serve.sh [seconds]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,17 +26,37 @@ http {
 }
 CONF
 nginx -c "$work/nginx.conf" -p "$work" -g 'daemon off;' &
+nginx_master=$!
 "$root/.build/release/routewijzer" serve --http 127.0.0.1:18081 --line 127.0.0.1:18082 --max-sessions 100000 2> "$work/serve.log" &
 server=$!
 sleep 1.5
 
+# CPU ticks (user + system) of the given processes.
+ticks() { local total=0; for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$total"; }
+# wrk with the given arguments against processes $pids: prints its report, sets rps and cpu_us (server µs per request).
+measure() {
+  local before report requests
+  before=$(ticks $pids)
+  report=$(wrk "$@")
+  echo "$report" >&2
+  rps=$(echo "$report" | awk '/Requests\/sec/ {print $2}')
+  requests=$(echo "$report" | awk '/requests in/ {print $1}')
+  cpu_us=$(awk -v t=$(( $(ticks $pids) - before )) -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz * 1e6 / r}')
+}
+
 echo "== nginx return 200 (baseline)"
-nginx_rps=$(wrk -t2 -c50 -d"${seconds}s" http://127.0.0.1:18080/ | tee /dev/stderr | awk '/Requests\/sec/ {print $2}')
+pids=$(pgrep -P "$nginx_master" | tr '\n' ' ')
+measure -t2 -c50 -d"${seconds}s" http://127.0.0.1:18080/
+nginx_rps=$rps nginx_cpu=$cpu_us
 echo "== routewijzer POST /v1/messages (dialogue turns)"
-ours_rps=$(wrk -t2 -c50 -d"${seconds}s" -s "$root/Benchmarks/wrk-messages.lua" http://127.0.0.1:18081/v1/messages | tee /dev/stderr | awk '/Requests\/sec/ {print $2}')
+pids=$server
+measure -t2 -c50 -d"${seconds}s" -s "$root/Benchmarks/wrk-messages.lua" http://127.0.0.1:18081/v1/messages
+ours_rps=$rps ours_cpu=$cpu_us
 echo "== line protocol, 50 connections"
 "$root/.build/release/routewijzer-bench" line-load --port 18082 --connections 50 --seconds "$seconds"
 rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
 echo
 echo "HTTP: routewijzer $ours_rps req/s, nginx $nginx_rps req/s, ratio $(awk -v a="$ours_rps" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}') (target >= 0.6)"
 echo "server peak RSS: $((rss_kb / 1024)) MB (target < 40 MB)"
+echo "server CPU per request: routewijzer $ours_cpu µs, nginx $nginx_cpu µs"
+"$root/.build/release/routewijzer-bench" request-path

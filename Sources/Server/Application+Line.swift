@@ -25,7 +25,7 @@ extension Application {
             return Self.lineError("invalid_text", "\"text\" must be a string")
         }
         let turn = self.turn("|json:" + session, text: text)
-        return Array((TurnFormat.json(turn, extra: [("session", .string(session))]).serialized + "\n").utf8)
+        return Self.line(TurnFormat.json(turn, extra: [("session", .string(session))]))
     }
 
     /// The reply to a line longer than the limit (it was discarded up to its newline).
@@ -34,6 +34,13 @@ extension Application {
     }
 
     static func lineError(_ code: String, _ message: String) -> [UInt8] {
-        Array((JSONValue.error(code: code, message: message).serialized + "\n").utf8)
+        line(.error(code: code, message: message))
+    }
+
+    /// `value` as one line of JSON.
+    private static func line(_ value: JSONValue) -> [UInt8] {
+        var bytes = value.bytes
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 }
