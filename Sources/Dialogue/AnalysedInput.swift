@@ -1,0 +1,31 @@
+import DutchText
+
+/// One input, analysed once per turn: its words and what they resemble in the lexicon.
+struct AnalysedInput: Sendable {
+    let text: String
+    /// Folded words split at every non-letter, for commands, yes/no, numbers and exact options.
+    let plainWords: [String]
+    /// Analysed words (stems, stop words), for phrases.
+    let words: [MatchWord]
+    let hits: [Lexicon.Hit]
+
+    init(_ text: String, analyzer: Analyzer, lexicon: Lexicon) {
+        self.text = text
+        plainWords = AnswerReader.words(text)
+        words = MatchWord.words(of: text, analyzer: analyzer)
+        hits = lexicon.hits(in: words)
+    }
+
+    /// Whether every word is a stop word ("nee", "anders"): then those words count as content.
+    var onlyStopWords: Bool { !words.contains { !$0.isStopWord } }
+
+    /// The best score of content word `id` among the content words typed, allowing typos of up to
+    /// two edits.
+    func bestScore(of id: Lexicon.ID, contentOnly: Bool) -> Double {
+        var best = 0.0
+        for hit in hits where hit.id == id && hit.score > best && !(contentOnly && words[hit.position].isStopWord) {
+            best = hit.score
+        }
+        return best
+    }
+}
