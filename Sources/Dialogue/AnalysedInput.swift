@@ -11,7 +11,7 @@ struct AnalysedInput: Sendable {
 
     init(_ text: String, analyzer: Analyzer, lexicon: Lexicon) {
         self.text = text
-        plainWords = AnswerReader.words(text)
+        plainWords = Tokenizer.plainWords(text)
         words = MatchWord.words(of: text, analyzer: analyzer)
         hits = lexicon.hits(in: words)
     }

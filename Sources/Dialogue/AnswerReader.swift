@@ -12,7 +12,7 @@ enum AnswerReader {
 
     /// `ja` or `nee`. "nee hoor" and "liever niet" are no, "klopt" is yes; "klopt niet" is no; "weet ik
     /// niet" and "misschien" are not an answer, unless the line starts with ja or nee.
-    /// `words` are the plain words of the answer (`words(_:)`).
+    /// `words` are the plain words of the answer (`Tokenizer.plainWords`).
     static func yesNo(_ words: [String]) -> String? {
         if let first = words.first, ["ja", "nee", "neen", "jazeker"].contains(first) { return first.hasPrefix("ja") ? "ja" : "nee" }
         if words.contains(where: unsureWords.contains) { return nil }
@@ -39,7 +39,7 @@ enum AnswerReader {
         }
 
         init(_ options: [Step.Option], analyzer: Analyzer, lexicon: inout Lexicon) {
-            exact = options.map { Set($0.phrases.map { AnswerReader.words($0).joined(separator: " ") }) }
+            exact = options.map { Set($0.phrases.map { Tokenizer.plainWords($0).joined(separator: " ") }) }
             phrases = options.map { $0.phrases.map { lexicon.ids(of: MatchWord.contentWords(of: $0, analyzer: analyzer)) } }
         }
 
@@ -81,10 +81,5 @@ enum AnswerReader {
     static func optionNumber(_ words: [String]) -> Int? {
         let words = words.filter { $0 != "optie" && $0 != "nummer" && $0 != "keuze" }
         return words.count == 1 ? Int(words[0]) : nil
-    }
-
-    /// Lowercased, diacritics folded, split on everything that is not a letter or digit.
-    static func words(_ text: String) -> [String] {
-        Tokenizer.plainWords(text)
     }
 }

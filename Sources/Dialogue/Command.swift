@@ -15,7 +15,7 @@ enum Command: Equatable {
         "overslaan": .skip, "sla over": .skip,
     ]
 
-    /// `words` are the plain words of the line (`AnswerReader.words(_:)`).
+    /// `words` are the plain words of the line (`Tokenizer.plainWords`).
     init?(_ words: [String]) {
         guard words.count <= 3, let command = Self.phrases[words.joined(separator: " ")] else { return nil }
         self = command

@@ -46,9 +46,9 @@ extension Conversation {
 
     /// The answer to "Gaat het om een van deze?": a route, "Iets anders", or new words to try again.
     mutating func answerClarification(_ text: String, offered: [String], flow: Flow, step: Step) {
-        let values = offered.filter { content.knowledge.route(id: $0) != nil } + [Phrases.somethingElseOption.value]
+        let (values, choices) = content.clarifyingChoices(offered)
         state.clarifying = nil
-        guard let index = AnswerReader.choice(analysis(of: text), among: content.clarifyingChoices(offered)) else {
+        guard let index = AnswerReader.choice(analysis(of: text), among: choices) else {
             state.misses += 1
             return answerOpen(text, flow: flow, step: step)
         }

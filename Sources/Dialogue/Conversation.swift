@@ -190,10 +190,7 @@ struct Conversation {
     /// One of the wordings, the same one for the whole session.
     func wording(_ wording: Step.Wording, flow: Flow, step: Step) -> String {
         guard wording.variants.count > 1 else { return wording.variants[0] }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ state.seed
-        for byte in "\(flow.id)#\(step.id)#\(wording.line)".utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
+        let hash = StableHash.fnv1a("\(flow.id)#\(step.id)#\(wording.line)".utf8, seed: state.seed)
         return wording.variants[Int(hash % UInt64(wording.variants.count))]
     }
 

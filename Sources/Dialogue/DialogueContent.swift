@@ -107,9 +107,12 @@ public final class DialogueContent: Sendable {
         choices[flow.id + "#" + step.id] ?? AnswerReader.Choices(exact: [], phrases: [])
     }
 
-    /// The routes of a clarifying question as options, followed by "Iets anders".
-    func clarifyingChoices(_ routes: [String]) -> AnswerReader.Choices {
-        routes.compactMap { routeChoices[$0] }.reduce(AnswerReader.Choices(exact: [], phrases: []), +) + somethingElseChoice
+    /// The routes of a clarifying question that the knowledge base has, then "Iets anders": the value
+    /// of each option, and the options prepared for reading the answer.
+    func clarifyingChoices(_ routes: [String]) -> (values: [String], choices: AnswerReader.Choices) {
+        let known = routes.filter { routeChoices[$0] != nil }
+        let choices = known.map { routeChoices[$0]! }.reduce(AnswerReader.Choices(exact: [], phrases: []), +) + somethingElseChoice
+        return (known + [Phrases.somethingElseOption.value], choices)
     }
 
     /// The step at `position`, with its flow.

@@ -19,10 +19,10 @@ enum Phrases {
     static let skipOption = Reply.Option(label: "Sla deze vraag over", value: "overslaan")
     static let humanOption = Reply.Option(label: "Ik wil met een mens praten", value: "mens")
     static let clarify = "Ik weet nog niet zeker waar u het beste terecht kunt. Gaat het om een van deze?"
-    static let somethingElse = Reply.Option(label: "Iets anders", value: "anders")
     /// "Iets anders" as the last option of a clarifying question, with the ways people say it.
     static let somethingElseOption = Step.Option(value: "anders", label: "Iets anders",
                                                  synonyms: ["geen van deze", "geen van allen", "niets"], target: nil, line: 0)
+    static let somethingElse = Reply.Option(label: somethingElseOption.label, value: somethingElseOption.value)
     static let sideAnswer = "Daarover kan ik dit zeggen:"
     static let bestFit = "Dit past het best bij uw vraag:"
     static let nothingFound = "Daarover vond ik niets in mijn informatie."

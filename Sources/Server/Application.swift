@@ -51,9 +51,7 @@ public final class Application: Sendable {
     }
 
     static func seed(_ key: String, _ now: Int64) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bitPattern: now)
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
+        StableHash.fnv1a(key.utf8, seed: UInt64(bitPattern: now))
     }
 
     /// The namespace of a bearer token, compared in constant time against every token; nil when

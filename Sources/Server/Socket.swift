@@ -49,8 +49,7 @@ enum Socket {
     static func listen(_ address: ListenAddress, backlog: Int32 = 1024) throws(SocketError) -> (fd: Int32, port: UInt16) {
         switch address {
         case .tcp(let host, let port):
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-            guard fd >= 0 else { throw SocketError("socket") }
+            let fd = try streamSocket(AF_INET)
             var one: Int32 = 1
             setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
             var address = sockaddr_in()
@@ -60,14 +59,7 @@ enum Socket {
                 close(fd)
                 throw SocketError(message: "'\(host)' is not an IPv4 address")
             }
-            let bound = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            guard bound == 0, Glibc.listen(fd, backlog) == 0 else {
-                let error = SocketError("bind \(host):\(port)")
-                close(fd)
-                throw error
-            }
+            try bindAndListen(fd, to: &address, backlog: backlog, name: "\(host):\(port)")
             var actual = sockaddr_in()
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)
             _ = withUnsafeMutablePointer(to: &actual) {
@@ -75,8 +67,7 @@ enum Socket {
             }
             return (fd, UInt16(bigEndian: actual.sin_port))
         case .unix(let path):
-            let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-            guard fd >= 0 else { throw SocketError("socket") }
+            let fd = try streamSocket(AF_UNIX)
             // A socket left by an earlier run is replaced; any other file at the path is never removed.
             var existing = stat()
             if lstat(path, &existing) == 0 && existing.st_mode & S_IFMT == S_IFSOCK { unlink(path) }
@@ -85,15 +76,27 @@ enum Socket {
             withUnsafeMutableBytes(of: &address.sun_path) { buffer in
                 for (index, byte) in path.utf8.enumerated() { buffer[index] = byte }
             }
-            let bound = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-            }
-            guard bound == 0, Glibc.listen(fd, backlog) == 0 else {
-                let error = SocketError("bind \(path)")
-                close(fd)
-                throw error
-            }
+            try bindAndListen(fd, to: &address, backlog: backlog, name: path)
             return (fd, 0)
+        }
+    }
+
+    /// A non-blocking stream socket of `domain`, closed on exec.
+    private static func streamSocket(_ domain: Int32) throws(SocketError) -> Int32 {
+        let fd = socket(domain, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw SocketError("socket") }
+        return fd
+    }
+
+    /// Binds `fd` to `address` (a `sockaddr_in` or `sockaddr_un`) and listens; on failure `fd` is closed.
+    private static func bindAndListen<Address>(_ fd: Int32, to address: inout Address, backlog: Int32, name: String) throws(SocketError) {
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<Address>.size)) }
+        }
+        guard bound == 0, Glibc.listen(fd, backlog) == 0 else {
+            let error = SocketError("bind \(name)")
+            close(fd)
+            throw error
         }
     }
 

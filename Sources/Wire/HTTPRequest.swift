@@ -53,12 +53,19 @@ public struct HTTPLimits: Sendable, Equatable {
     public init() {}
 }
 
-extension Substring {
+extension BidirectionalCollection<UInt8> {
     /// Without leading and trailing spaces and tabs (optional white space around header values).
+    func trimmingSpaces() -> SubSequence {
+        let isText: (UInt8) -> Bool = { $0 != 0x20 && $0 != 0x09 }
+        guard let first = firstIndex(where: isText), let last = lastIndex(where: isText) else { return self[endIndex...] }
+        return self[first...last]
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs.
     public func trimmingSpaces() -> String {
-        let bytes = utf8
-        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
-              let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
-        return String(self[first...last])
+        let bytes = utf8.trimmingSpaces()
+        return String(self[bytes.startIndex..<bytes.endIndex])
     }
 }

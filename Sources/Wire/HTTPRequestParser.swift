@@ -178,11 +178,7 @@ public struct HTTPRequestParser: Sendable {
             }
             // Token bytes are ASCII, so lowercasing them byte by byte is exact.
             let name = String(decoding: line[line.startIndex..<colon].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
-            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-            var value = line[(colon + 1)...]
-            while let first = value.first, isSpace(first) { value.removeFirst() }
-            while let last = value.last, isSpace(last) { value.removeLast() }
-            headers.append((name, String(decoding: value, as: UTF8.self)))
+            headers.append((name, String(decoding: line[(colon + 1)...].trimmingSpaces(), as: UTF8.self)))
         }
         return headers
     }

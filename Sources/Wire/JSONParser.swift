@@ -123,33 +123,19 @@ public struct JSONParser {
 
     private mutating func string() throws(Failure) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        var text = ""
         var runStart = index
-        func flushRun(_ parser: JSONParser, _ end: Int, into scalars: inout String.UnicodeScalarView) throws(Failure) {
-            guard runStart < end else { return }
-            guard let run = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
-                throw Failure(offset: runStart, reason: "invalid UTF-8 in a string")
-            }
-            scalars.append(contentsOf: run.unicodeScalars)
-        }
         while let byte = current {
             switch byte {
             case UInt8(ascii: "\""):
-                if scalars.isEmpty {
-                    // No escapes: the string is one run of the input.
-                    guard let whole = String(validating: bytes[runStart..<index], as: UTF8.self) else {
-                        throw Failure(offset: runStart, reason: "invalid UTF-8 in a string")
-                    }
-                    index += 1
-                    return whole
-                }
-                try flushRun(self, index, into: &scalars)
+                let last = try run(from: runStart, to: index)
                 index += 1
-                return String(scalars)
+                // Without escapes, the string is that one run of the input.
+                return text.isEmpty ? last : text + last
             case UInt8(ascii: "\\"):
-                try flushRun(self, index, into: &scalars)
+                text += try run(from: runStart, to: index)
                 index += 1
-                scalars.append(try escape())
+                text.unicodeScalars.append(try escape())
                 runStart = index
             case 0..<0x20:
                 throw fail("control character in a string")
@@ -158,6 +144,14 @@ public struct JSONParser {
             }
         }
         throw fail("unterminated string")
+    }
+
+    /// The input bytes `start..<end` of a string, which must be valid UTF-8.
+    private func run(from start: Int, to end: Int) throws(Failure) -> String {
+        guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
+            throw Failure(offset: start, reason: "invalid UTF-8 in a string")
+        }
+        return text
     }
 
     private mutating func escape() throws(Failure) -> Unicode.Scalar {

@@ -1,3 +1,4 @@
+import DutchText
 import Foundation
 import Retrieval
 import Testing
@@ -125,12 +126,12 @@ struct EngineTests {
         ("klopt niet", "nee"), ("nee", "nee"),
     ])
     func yesNo(input: String, value: String) {
-        #expect(AnswerReader.yesNo(AnswerReader.words(input)) == value)
+        #expect(AnswerReader.yesNo(Tokenizer.plainWords(input)) == value)
     }
 
     @Test("not knowing is not an answer")
     func unsure() {
-        #expect(AnswerReader.yesNo(AnswerReader.words("weet ik niet")) == nil && AnswerReader.yesNo(AnswerReader.words("misschien")) == nil)
+        #expect(AnswerReader.yesNo(Tokenizer.plainWords("weet ik niet")) == nil && AnswerReader.yesNo(Tokenizer.plainWords("misschien")) == nil)
     }
 
     @Test("a sub-flow returns to the step that called it")

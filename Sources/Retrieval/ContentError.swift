@@ -1,5 +1,6 @@
-/// A problem in knowledge content, located at a file and line so an author can fix it.
-public struct KnowledgeError: Error, Equatable, Sendable, CustomStringConvertible {
+/// A problem in a content file (in Knowledge/ or Dialogs/), located at a file and line so an author
+/// can fix it.
+public struct ContentError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var message: String
@@ -13,3 +14,6 @@ public struct KnowledgeError: Error, Equatable, Sendable, CustomStringConvertibl
     /// `file:line: message`, the form editors and CI logs link to.
     public var description: String { "\(file):\(line): \(message)" }
 }
+
+/// A problem in a Knowledge file.
+public typealias KnowledgeError = ContentError
