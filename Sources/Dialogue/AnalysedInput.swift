@@ -5,6 +5,8 @@ struct AnalysedInput: Sendable {
     let text: String
     /// Folded words split at every non-letter, for commands, yes/no, numbers and exact options.
     let plainWords: [String]
+    /// The analyzer's terms, kept for a search of the same text.
+    let terms: [AnalyzedTerm]
     /// Analysed words (stems, stop words), for phrases.
     let words: [MatchWord]
     let hits: [Lexicon.Hit]
@@ -12,7 +14,8 @@ struct AnalysedInput: Sendable {
     init(_ text: String, analyzer: Analyzer, lexicon: Lexicon) {
         self.text = text
         plainWords = Tokenizer.plainWords(text)
-        words = MatchWord.words(of: text, analyzer: analyzer)
+        terms = analyzer.analyze(text)
+        words = MatchWord.words(of: terms)
         hits = lexicon.hits(in: words)
     }
 

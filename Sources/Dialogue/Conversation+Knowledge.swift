@@ -100,7 +100,7 @@ extension Conversation {
 
     func search(_ text: String, limit: Int = 10) -> [SearchResult] {
         var searcher = Searcher(index: content.index)
-        return searcher.search(text, limit: limit)
+        return searcher.search(words: terms(of: text), limit: limit)
     }
 
     /// The best score of each route, best first.

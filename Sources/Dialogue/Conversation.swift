@@ -28,6 +28,12 @@ struct Conversation {
         return input
     }
 
+    /// The analyzer's terms of `text`: this turn's analysis when `text` is the input, else fresh.
+    func terms(of text: String) -> [AnalyzedTerm] {
+        if let analysed, analysed.text == text { return analysed.terms }
+        return content.analyzer.analyze(text)
+    }
+
     func turn() -> Turn {
         Turn(replies: replies, routes: routes, state: state, erased: erased, safetyTriggered: safetyTriggered)
     }

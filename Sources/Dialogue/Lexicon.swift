@@ -10,6 +10,9 @@ struct Lexicon: Sendable {
     typealias ID = Int32
 
     private(set) var words: [MatchWord] = []
+    /// Length and letter set of each word, beside `words`: plain numbers, so the candidates of a
+    /// typed word can be ruled out without touching (and reference counting) their strings.
+    private var shapes: [Shape] = []
     private var idBySurface: [String: ID] = [:]
     private var idsByStem: [String: [ID]] = [:]
     /// Words of five letters or more by first and by last scalar: only those can be typos or parts
@@ -22,6 +25,7 @@ struct Lexicon: Sendable {
         if let id = idBySurface[word.surface] { return id }
         let id = ID(words.count)
         words.append(word)
+        shapes.append(Shape(word))
         idBySurface[word.surface] = id
         idsByStem[word.stem, default: []].append(id)
         if word.scalars.count >= 5, let first = word.scalars.first, let last = word.scalars.last {
@@ -51,12 +55,37 @@ struct Lexicon: Sendable {
             if let id = idBySurface[word.surface] { consider(id) }
             for id in idsByStem[word.stem] ?? [] { consider(id) }
             guard let head = word.scalars.first, let tail = word.scalars.last else { continue }
-            let length = word.scalars.count
-            // A typo is at most two letters longer; a compound's part is shorter than the compound.
-            for id in longByFirst[head] ?? [] where words[Int(id)].scalars.count <= length + 2 { consider(id) }
-            for id in longByLast[tail] ?? [] where words[Int(id)].scalars.count < length { consider(id) }
+            let shape = Shape(word)
+            // The same surface or stem was found above; what is left is a typo (same first letter)
+            // or the start of a compound, and then the end of a compound.
+            for id in longByFirst[head] ?? [] where shape.mayBeTypo(of: shapes[Int(id)]) || shape.mayContain(shapes[Int(id)]) {
+                consider(id)
+            }
+            for id in longByLast[tail] ?? [] where shape.mayContain(shapes[Int(id)]) { consider(id) }
         }
         return hits
+    }
+
+    /// What a word's length and letters allow, as necessary conditions of `MatchWord.resemblance`.
+    struct Shape {
+        var length: Int
+        var letters: UInt64
+
+        init(_ word: MatchWord) {
+            length = word.scalars.count
+            letters = word.letters
+        }
+
+        /// A typo of `expected` has a length and a letter set close to it.
+        func mayBeTypo(of expected: Shape) -> Bool {
+            let allowed = EditDistance.allowedEdits(forLength: expected.length)
+            return abs(length - expected.length) <= allowed && (letters ^ expected.letters).nonzeroBitCount <= 2 * allowed
+        }
+
+        /// A compound that contains `part` is longer and has all of its letters.
+        func mayContain(_ part: Shape) -> Bool {
+            length > part.length && part.letters & ~letters == 0
+        }
     }
 
     /// A typed word at `position` that resembles content word `id`.

@@ -23,9 +23,12 @@ public struct MatchWord: Equatable, Sendable {
 
     /// The words of `text`, in order (joined hyphen forms left out: their parts are there).
     static func words(of text: String, analyzer: Analyzer) -> [MatchWord] {
-        analyzer.analyze(text).filter { $0.origin == .word }.map {
-            MatchWord(surface: $0.surface, stem: $0.stem, isStopWord: $0.isStopWord)
-        }
+        words(of: analyzer.analyze(text))
+    }
+
+    /// The words among analysed terms.
+    static func words(of terms: [AnalyzedTerm]) -> [MatchWord] {
+        terms.filter { $0.origin == .word }.map { MatchWord(surface: $0.surface, stem: $0.stem, isStopWord: $0.isStopWord) }
     }
 
     /// The content words of `text`, or all its words when it has only stop words ("anders", "nee").

@@ -30,12 +30,18 @@ public struct AnalyzedTerm: Equatable, Sendable {
 
 /// Dutch text analysis for indexing and querying: fold, tokenize, mark stop words, stem (with the
 /// content's overrides), and for queries also decompound, correct typos and add synonyms.
-public struct Analyzer: Sendable {
+///
+/// A class: it is immutable, and every index, searcher and dialogue turn shares one, so passing it
+/// around costs one reference count instead of one per table.
+public final class Analyzer: Sendable {
     public let tables: TermTables
     /// Synonym rules as stem sequences, ready to match against a query's stems.
     private let synonymRules: [(variant: [String], canonical: [(stem: String, surface: String)])]
     /// Rule numbers by the first stem of their variant, so a question only tries rules that can match.
     private let rulesByFirstStem: [String: [Int]]
+    /// Words whose facts are looked up, not worked out: the overrides, the stop words, and any
+    /// remembered words.
+    private let known: [String: WordFacts]
 
     /// Weights of derived terms relative to a word typed by the person. Parts of a compound the index
     /// already knows only break ties: the exact word is the strong evidence. Parts of an unknown compound
@@ -48,8 +54,7 @@ public struct Analyzer: Sendable {
         public static let correctionAtDistance2 = 0.4
     }
 
-    public init(tables: TermTables = .empty) {
-        self.tables = tables
+    public convenience init(tables: TermTables = .empty) {
         var rules: [(variant: [String], canonical: [(stem: String, surface: String)])] = []
         let plain = Analyzer(plainWith: tables)
         for synonym in tables.synonyms {
@@ -60,33 +65,77 @@ public struct Analyzer: Sendable {
                 if !stems.isEmpty, !canonical.isEmpty { rules.append((stems, canonical)) }
             }
         }
-        self.synonymRules = rules
-        self.rulesByFirstStem = Dictionary(grouping: rules.indices, by: { rules[$0].variant[0] })
+        self.init(tables: tables, synonymRules: rules, known: Self.preparedWords(tables))
     }
 
     /// An analyzer without synonym rules, used to prepare the rules themselves.
-    private init(plainWith tables: TermTables) {
-        self.tables = tables
-        self.synonymRules = []
-        self.rulesByFirstStem = [:]
+    private convenience init(plainWith tables: TermTables) {
+        self.init(tables: tables, synonymRules: [], known: Self.preparedWords(tables))
     }
 
-    /// The stem of one folded word. A word listed in `stems.tsv` counts as the word it is mapped to
-    /// (and gets that word's stem); a word mapped to itself keeps its own form unstemmed.
+    private init(tables: TermTables, synonymRules: [(variant: [String], canonical: [(stem: String, surface: String)])],
+                 known: [String: WordFacts]) {
+        self.tables = tables
+        self.synonymRules = synonymRules
+        self.rulesByFirstStem = Dictionary(grouping: synonymRules.indices, by: { synonymRules[$0].variant[0] })
+        self.known = known
+    }
+
+    /// What analysis needs to know of one folded word.
+    struct WordFacts: Sendable {
+        var stem: String
+        var isIgnoredForRanking: Bool
+        var isNegation: Bool
+    }
+
+    /// The same analysis, with `words` looked up instead of worked out: an index passes its
+    /// vocabulary, because what people type is mostly words it already knows.
+    public func remembering(_ words: some Sequence<String>) -> Analyzer {
+        var known = known
+        for word in words where known[word] == nil { known[word] = facts(of: word) }
+        return Analyzer(tables: tables, synonymRules: synonymRules, known: known)
+    }
+
+    /// The words of `stems.tsv` and the stop words, worked out once. A word listed in `stems.tsv`
+    /// counts as the word it is mapped to (and gets that word's stem); a word mapped to itself keeps
+    /// its own form unstemmed.
+    private static func preparedWords(_ tables: TermTables) -> [String: WordFacts] {
+        var known: [String: WordFacts] = [:]
+        for (word, target) in tables.stemOverrides {
+            known[word] = WordFacts(stem: target == word ? target : DutchStemmer.stem(target),
+                                    isIgnoredForRanking: isIgnoredForRanking(word), isNegation: StopWords.isNegation(word))
+        }
+        for word in StopWords.words where known[word] == nil {
+            known[word] = WordFacts(stem: DutchStemmer.stem(word), isIgnoredForRanking: true, isNegation: StopWords.isNegation(word))
+        }
+        return known
+    }
+
+    /// The facts of `folded`: looked up for a known word, else worked out.
+    func facts(of folded: String) -> WordFacts {
+        if let facts = known[folded] { return facts }
+        return WordFacts(stem: Self.snowballStem(folded), isIgnoredForRanking: Self.isIgnoredForRanking(folded),
+                         isNegation: StopWords.isNegation(folded))
+    }
+
+    /// The stem of one folded word: from `stems.tsv` or the known words, else by the Snowball
+    /// algorithm.
     public func stem(_ folded: String) -> String {
-        if let target = tables.stemOverrides[folded] { return target == folded ? target : DutchStemmer.stem(target) }
-        if folded.first?.isNumber == true { return folded }
-        return DutchStemmer.stem(folded)
+        known[folded]?.stem ?? Self.snowballStem(folded)
+    }
+
+    /// Numbers stay as they are.
+    private static func snowballStem(_ folded: String) -> String {
+        folded.first?.isNumber == true ? folded : DutchStemmer.stem(folded)
     }
 
     /// The terms of indexed text: every word, stop words marked.
     public func analyze(_ text: String) -> [AnalyzedTerm] {
         Tokenizer.tokenize(text).map { token in
-            AnalyzedTerm(
-                stem: stem(token.text), surface: token.text, position: token.position,
-                origin: token.isJoined ? .joined : .word,
-                isStopWord: Self.isIgnoredForRanking(token.text), isNegation: StopWords.isNegation(token.text),
-                weight: 1)
+            let facts = facts(of: token.text)
+            return AnalyzedTerm(
+                stem: facts.stem, surface: token.text, position: token.position, origin: token.isJoined ? .joined : .word,
+                isStopWord: facts.isIgnoredForRanking, isNegation: facts.isNegation, weight: 1)
         }
     }
 
@@ -98,8 +147,13 @@ public struct Analyzer: Sendable {
     /// The terms of a question: the words, plus compound parts, typo corrections against
     /// `vocabulary`, and synonyms.
     public func analyzeQuery(_ text: String, vocabulary: Vocabulary? = nil) -> [AnalyzedTerm] {
+        analyzeQuery(words: analyze(text), vocabulary: vocabulary)
+    }
+
+    /// The terms of a question whose words `analyze` has already produced.
+    public func analyzeQuery(words: [AnalyzedTerm], vocabulary: Vocabulary? = nil) -> [AnalyzedTerm] {
         var terms: [AnalyzedTerm] = []
-        for term in analyze(text) {
+        for term in words {
             terms.append(term)
             if let vocabulary, !term.isStopWord, term.origin == .word {
                 terms += derivedTerms(for: term, in: vocabulary)

@@ -12,7 +12,7 @@ public enum StopWords {
 
     private static let negations: Set<String> = ["niet", "geen", "zonder", "nooit", "niets", "niemand"]
 
-    private static let words: Set<String> = [
+    static let words: Set<String> = [
         "de", "en", "van", "ik", "te", "dat", "die", "in", "een", "hij", "het", "niet", "zijn", "is",
         "was", "op", "aan", "met", "als", "voor", "had", "er", "maar", "om", "hem", "dan", "zou", "of",
         "wat", "mijn", "men", "dit", "zo", "door", "over", "ze", "zich", "bij", "ook", "tot", "je",

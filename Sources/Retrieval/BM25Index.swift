@@ -10,8 +10,9 @@ import Darwin
 /// An in-memory BM25F index over passages, built at start-up from the knowledge base.
 ///
 /// Postings hold the saturated, length-normalised term frequency of each passage, computed once at
-/// build time, so a query only multiplies by idf and its own term weight and adds up.
-public struct BM25Index: Sendable {
+/// build time, so a query only multiplies by idf and its own term weight and adds up. A class: it is
+/// immutable and shared by every searcher and turn, which then carry one reference, not its tables.
+public final class BM25Index: Sendable {
     public let passages: [Passage]
     public let parameters: BM25Parameters
     public let analyzer: Analyzer
@@ -31,13 +32,14 @@ public struct BM25Index: Sendable {
         let builder = Builder.build(passages, analyzer: analyzer, parameters: parameters)
         self.passages = passages
         self.parameters = parameters
-        self.analyzer = analyzer
+        // Queries are mostly made of indexed words: their stems are looked up, not computed again.
+        self.analyzer = analyzer.remembering(builder.termOfWord.keys)
         (termIDs, postings, idf) = builder.finish()
         vocabulary = Vocabulary(words: builder.words, stems: termIDs.keys)
     }
 
     /// Indexes every passage of a knowledge base, with its synonym and stem tables.
-    public init(knowledge: KnowledgeBase, parameters: BM25Parameters = BM25Parameters()) {
+    public convenience init(knowledge: KnowledgeBase, parameters: BM25Parameters = BM25Parameters()) {
         self.init(passages: knowledge.passages, analyzer: Analyzer(tables: knowledge.tables), parameters: parameters)
     }
 
@@ -48,10 +50,10 @@ public struct BM25Index: Sendable {
     }
 
     /// The query's distinct stems with the highest weight each got, in order of first appearance.
-    func weightedStems(of query: String) -> [(stem: String, weight: Double)] {
+    func weightedStems(of words: [AnalyzedTerm]) -> [(stem: String, weight: Double)] {
         var order: [String] = []
         var weights: [String: Double] = [:]
-        for term in analyzer.analyzeQuery(query, vocabulary: vocabulary) where !term.isStopWord {
+        for term in analyzer.analyzeQuery(words: words, vocabulary: vocabulary) where !term.isStopWord {
             if weights[term.stem] == nil { order.append(term.stem) }
             weights[term.stem] = Swift.max(weights[term.stem] ?? 0, term.weight)
         }

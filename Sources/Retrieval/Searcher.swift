@@ -1,3 +1,5 @@
+import DutchText
+
 /// Runs queries against one index, reusing its score buffer between queries.
 ///
 /// An index is shared and immutable; a searcher is cheap, owned by one thread, and avoids
@@ -14,14 +16,20 @@ public struct Searcher {
 
     /// The best `limit` passages for `query`, best first; equal scores keep passage order.
     public mutating func search(_ query: String, limit: Int = 10) -> [SearchResult] {
-        let stems = index.weightedStems(of: query)
-        let terms = stems.compactMap { stem, weight in index.termIDs[stem].map { (Int($0), Float(weight)) } }
-        accumulate(terms)
+        search(words: index.analyzer.analyze(query), limit: limit)
+    }
+
+    /// The same for a query whose words the index's analyzer has already analysed (`analyze`), so a
+    /// caller that needs them too analyses the text once.
+    public mutating func search(words: [AnalyzedTerm], limit: Int = 10) -> [SearchResult] {
+        let stems = index.weightedStems(of: words)
+        let terms = stems.compactMap { stem, weight in index.termIDs[stem].map { (stem: stem, id: Int($0), weight: Float(weight)) } }
+        accumulate(terms.map { ($0.id, $0.weight) })
         let best = topPassages(limit)
         clear()
         return best.map { passage, score in
             SearchResult(passage: index.passages[Int(passage)], score: Double(score),
-                         matchedTerms: matched(stems.map(\.stem), in: passage))
+                         matchedTerms: terms.filter { index.postings[$0.id].contains(passage) }.map(\.stem))
         }
     }
 
@@ -67,18 +75,16 @@ public struct Searcher {
         for passage in touched { scores[Int(passage)] = 0 }
         touched.removeAll(keepingCapacity: true)
     }
+}
 
-    /// The stems that have `passage` in their postings (binary search: postings are ascending).
-    private func matched(_ stems: [String], in passage: Int32) -> [String] {
-        stems.filter { stem in
-            guard let id = index.termIDs[stem] else { return false }
-            let list = index.postings[Int(id)].passages
-            var low = 0, high = list.count
-            while low < high {
-                let middle = (low + high) / 2
-                if list[middle] < passage { low = middle + 1 } else { high = middle }
-            }
-            return low < list.count && list[low] == passage
+extension BM25Index.Postings {
+    /// Whether `passage` is in these postings (binary search: they are ascending).
+    func contains(_ passage: Int32) -> Bool {
+        var low = 0, high = passages.count
+        while low < high {
+            let middle = (low + high) / 2
+            if passages[middle] < passage { low = middle + 1 } else { high = middle }
         }
+        return low < passages.count && passages[low] == passage
     }
 }

@@ -25,6 +25,18 @@ struct AnalyzerTests {
         #expect(analyzer.stem("0800-2000") == "0800-2000")
     }
 
+    @Test("remembered words get the stems the analyzer would compute, overrides included")
+    func remembering() {
+        let text = "De gemeenten en de gemeente regelen thuiszorg, poetshulp en 2 uur begeleiding per week"
+        let remembered = analyzer.remembering(["gemeenten", "gemeente", "begeleiding", "regelen", "2", "de", "zorgverzekeraars"])
+        #expect(remembered.analyze(text) == analyzer.analyze(text))
+        #expect(remembered.analyzeQuery(text, vocabulary: vocabulary) == analyzer.analyzeQuery(text, vocabulary: vocabulary))
+        for word in ["gemeenten", "zorgverzekeraars", "begeleiding", "onbekendewoorden"] {
+            #expect(remembered.stem(word) == analyzer.stem(word), "\(word)")
+        }
+        #expect(remembered.stem("gemeenten") == "gemeent")
+    }
+
     @Test("synonyms add the canonical terms once")
     func synonyms() {
         let added = analyzer.analyzeQuery("hoe werkt de thuiszorg").filter { $0.origin == .synonym }
