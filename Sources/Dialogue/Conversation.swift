@@ -201,9 +201,15 @@ struct Conversation {
     }
 
     func fill(_ text: String) -> String {
+        Self.fill(text, from: state, content: content)
+    }
+
+    /// Static, so the closure captures the state and content it reads rather than a copy of the
+    /// whole conversation, on every message of every turn.
+    private static func fill(_ text: String, from state: SessionState, content: DialogueContent) -> String {
         Interpolation.fill(text) { key in
             guard let answer = state.answer(key) else { return nil }
-            return content.step(at: .init(flow: answer.flow, step: answer.step)).map { Self.shown(answer, step: $0.1) } ?? answer.value
+            return content.step(at: .init(flow: answer.flow, step: answer.step)).map { shown(answer, step: $0.1) } ?? answer.value
         }
     }
 

@@ -52,6 +52,7 @@ public final class DialogueContent: Sendable {
         self.routeChoices = routeChoices
         somethingElseChoice = AnswerReader.Choices([Phrases.somethingElseOption], analyzer: analyzer, lexicon: &lexicon)
         self.lexicon = lexicon
+        self.analyzer = analyzer.remembering(Self.answerWords(lexicon))
         triggersByFirstWord = Self.byFirstWord(triggers.map(\.pattern))
         signalsByFirstWord = Self.byFirstWord(signals.map(\.pattern))
     }
@@ -64,7 +65,14 @@ public final class DialogueContent: Sendable {
         return index
     }
 
-    var analyzer: Analyzer { index.analyzer }
+    /// The index's analyzer, also knowing the words people answer with, which the knowledge base
+    /// may not contain ("nee", "klopt", "stoppen"): each turn looks their stems up.
+    let analyzer: Analyzer
+
+    private static func answerWords(_ lexicon: Lexicon) -> [String] {
+        let commands = Command.phrases.keys.flatMap { $0.split(separator: " ").map(String.init) }
+        return lexicon.words.map(\.surface) + AnswerReader.yesWords + AnswerReader.noWords + AnswerReader.unsureWords + commands
+    }
 
     /// `text` analysed for matching against the content's phrases.
     func analyse(_ text: String) -> AnalysedInput {
