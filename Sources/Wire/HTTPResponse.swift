@@ -26,16 +26,19 @@ public struct HTTPResponse: Equatable, Sendable {
     public func serialized(keepAlive: Bool, headOnly: Bool = false) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(128 + (headOnly ? 0 : body.count))
-        func line(_ parts: String...) {
-            for part in parts { output += part.utf8 }
+        // Appended piece by piece: no interpolated or joined String is built on the way.
+        func line(_ first: String, _ second: String = "", _ third: String = "") {
+            output += first.utf8
+            output += second.utf8
+            output += third.utf8
             output += "\r\n".utf8
         }
-        line("HTTP/1.1 ", String(status), " ", Self.reason(status))
+        line("HTTP/1.1 ", String(status) + " ", Self.reason(status))
         line("Content-Length: ", String(body.count))
         if let contentType { line("Content-Type: ", contentType) }
         for header in headers { line(header) }
         if !keepAlive { line("Connection: close") }
-        line()
+        line("")
         if !headOnly { output += body }
         return output
     }

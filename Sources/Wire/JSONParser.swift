@@ -16,9 +16,11 @@ public struct JSONParser {
     private var index = 0
     private var depth = 0
 
-    /// Parses exactly one JSON value, surrounded by optional white space.
-    public static func parse(_ bytes: some Collection<UInt8>) throws(Failure) -> JSONValue {
-        var parser = JSONParser(bytes: Array(bytes))
+    /// Parses exactly one JSON value, surrounded by optional white space. Takes an array, not any
+    /// collection: a generic entry point is not specialized across modules and would pay for
+    /// generic metadata on every request.
+    public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
         let value = try parser.value()
         parser.skipSpace()

@@ -77,28 +77,41 @@ public enum JSONValue: Equatable, Sendable {
 
     /// A JSON string: UTF-8 copied as it is, except the quote, the backslash and control characters.
     static func writeString(_ value: String, to output: inout [UInt8]) {
+        var value = value
+        // Native strings are already contiguous UTF-8, so this neither copies nor allocates.
+        value.withUTF8 { writeString(utf8: $0, to: &output) }
+    }
+
+    /// The bytes between escapes go out as whole runs: most text has no escape at all and is
+    /// copied in one go.
+    private static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        // Most text needs no escaping: copy it whole.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output.append(contentsOf: value.utf8)
-            output.append(UInt8(ascii: "\""))
-            return
+        var runStart = 0
+        for index in bytes.indices where needsEscape(bytes[index]) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            writeEscape(bytes[index], to: &output)
+            runStart = index + 1
         }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output += #"\""#.utf8
-            case UInt8(ascii: "\\"): output += #"\\"#.utf8
-            case UInt8(ascii: "\n"): output += #"\n"#.utf8
-            case UInt8(ascii: "\r"): output += #"\r"#.utf8
-            case UInt8(ascii: "\t"): output += #"\t"#.utf8
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output += #"\u00"#.utf8
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0x0F)])
-            default: output.append(byte)
-            }
-        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         output.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    private static func writeEscape(_ byte: UInt8, to output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): output += #"\""#.utf8
+        case UInt8(ascii: "\\"): output += #"\\"#.utf8
+        case UInt8(ascii: "\n"): output += #"\n"#.utf8
+        case UInt8(ascii: "\r"): output += #"\r"#.utf8
+        case UInt8(ascii: "\t"): output += #"\t"#.utf8
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            output += #"\u00"#.utf8
+            output.append(hex[Int(byte >> 4)])
+            output.append(hex[Int(byte & 0x0F)])
+        }
     }
 }
