@@ -55,8 +55,7 @@ extension Application {
 
     /// Checks the media type and parses the body before `body` sees it.
     private func json(_ request: HTTPRequest, _ body: (JSONValue) -> HTTPResponse) -> HTTPResponse {
-        let type = request.header("content-type")?.lowercased().split(separator: ";").first.map { $0.trimmingSpaces() } ?? ""
-        guard type == "application/json" else { return .error(415, "unsupported_media_type", "send application/json") }
+        guard request.hasMediaType("application/json") else { return .error(415, "unsupported_media_type", "send application/json") }
         do {
             return body(try JSONParser.parse(request.body))
         } catch {

@@ -33,9 +33,19 @@ public struct HTTPRequest: Equatable, Sendable {
 
     /// HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 closes unless told to keep it.
     public var keepAlive: Bool {
-        let connection = header("connection")?.lowercased() ?? ""
-        let tokens = connection.split(separator: ",").map { $0.trimmingSpaces() }
-        return minorVersion >= 1 ? !tokens.contains("close") : tokens.contains("keep-alive")
+        guard let connection = header("connection") else { return minorVersion >= 1 }
+        let elements = ListElements(connection)
+        return minorVersion >= 1 ? !elements.contains { $0.equalsIgnoringASCIICase("close") }
+                                 : elements.contains { $0.equalsIgnoringASCIICase("keep-alive") }
+    }
+
+    /// Whether Content-Type names the media type `type` (lowercase ASCII), parameters such as
+    /// `charset` aside; like `split(separator: ";").first`, leading semicolons are skipped.
+    public func hasMediaType(_ type: String) -> Bool {
+        guard let value = header("content-type") else { return false }
+        let semicolon = UInt8(ascii: ";")
+        let mediaType = value.utf8.drop { $0 == semicolon }.prefix { $0 != semicolon }.trimmingSpaces()
+        return Substring(mediaType).equalsIgnoringASCIICase(type)
     }
 }
 
@@ -63,9 +73,30 @@ extension BidirectionalCollection<UInt8> {
 }
 
 extension Substring {
-    /// Without leading and trailing spaces and tabs.
-    public func trimmingSpaces() -> String {
-        let bytes = utf8.trimmingSpaces()
-        return String(self[bytes.startIndex..<bytes.endIndex])
+    /// Equal to `lowercase` (lowercase ASCII) when ASCII letters are compared without case, as HTTP
+    /// compares tokens such as `close` or `chunked` (RFC 9110 §5.6.2); no lowercased copy is made.
+    func equalsIgnoringASCIICase(_ lowercase: String) -> Bool {
+        utf8.elementsEqual(lowercase.utf8) { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }
+    }
+}
+
+/// The elements of a comma-separated header value (RFC 9110 §5.6.1), each trimmed of spaces and
+/// tabs. Like `split(separator: ",")`, nothing between adjacent commas is no element; unlike it, no
+/// array is built.
+struct ListElements: Sequence, IteratorProtocol {
+    private var rest: Substring.UTF8View
+
+    init(_ value: String) {
+        rest = value[...].utf8
+    }
+
+    mutating func next() -> Substring? {
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: UInt8(ascii: ",")) ?? rest.endIndex
+            let element = rest[..<end]
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+            if !element.isEmpty { return Substring(element.trimmingSpaces()) }
+        }
+        return nil
     }
 }

@@ -169,6 +169,7 @@ public struct HTTPRequestParser: Sendable {
 
     private func parseHeaders(_ lines: inout LineReader) throws(Failure) -> [(name: String, value: String)] {
         var headers: [(name: String, value: String)] = []
+        headers.reserveCapacity(8)
         while let line = lines.next() {
             guard headers.count < limits.maximumHeaderCount else { throw Failure(status: 431, message: "too many header fields") }
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
@@ -176,11 +177,18 @@ public struct HTTPRequestParser: Sendable {
                 // Also rejects obsolete line folding (a line starting with white space).
                 throw Failure(status: 400, message: "malformed header field")
             }
-            // Token bytes are ASCII, so lowercasing them byte by byte is exact.
-            let name = String(decoding: line[line.startIndex..<colon].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
-            headers.append((name, String(decoding: line[(colon + 1)...].trimmingSpaces(), as: UTF8.self)))
+            headers.append((Self.lowercased(line[line.startIndex..<colon]), String(decoding: line[(colon + 1)...].trimmingSpaces(), as: UTF8.self)))
         }
         return headers
+    }
+
+    /// A header name in lowercase, written straight into the string's storage. Token bytes are
+    /// ASCII, so lowercasing them byte by byte is exact.
+    private static func lowercased(_ name: ArraySlice<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: name.count) { storage in
+            for (offset, byte) in name.enumerated() { storage[offset] = byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
+            return name.count
+        }
     }
 
     /// Content-Length or chunked, never both (a smuggling vector), within the body limit.
@@ -188,19 +196,41 @@ public struct HTTPRequestParser: Sendable {
         if request.minorVersion == 1 && request.header("host") == nil {
             throw Failure(status: 400, message: "missing Host header")
         }
-        let lengths = Set(request.headers.lazy.filter { $0.name == "content-length" }.flatMap { $0.value.split(separator: ",").map { $0.trimmingSpaces() } })
+        let length = Self.contentLength(of: request)
         if let encoding = request.header("transfer-encoding") {
-            guard lengths.isEmpty else { throw Failure(status: 400, message: "both Content-Length and Transfer-Encoding") }
-            guard encoding.lowercased() == "chunked" else { throw Failure(status: 501, message: "unsupported transfer coding") }
+            guard case .none = length else { throw Failure(status: 400, message: "both Content-Length and Transfer-Encoding") }
+            guard encoding[...].equalsIgnoringASCIICase("chunked") else { throw Failure(status: 501, message: "unsupported transfer coding") }
             return .chunked
         }
-        guard lengths.count <= 1 else { throw Failure(status: 400, message: "conflicting Content-Length values") }
-        guard let text = lengths.first else { return .length(0) }
-        guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let length = Int(text) else {
-            throw Failure(status: 400, message: "invalid Content-Length")
+        switch length {
+        case .none: return .length(0)
+        case .conflicting: throw Failure(status: 400, message: "conflicting Content-Length values")
+        case .value(let text):
+            guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let length = Int(text) else {
+                throw Failure(status: 400, message: "invalid Content-Length")
+            }
+            guard length <= limits.maximumBodyBytes else { throw Failure(status: 413, message: "request body too large") }
+            return .length(length)
         }
-        guard length <= limits.maximumBodyBytes else { throw Failure(status: 413, message: "request body too large") }
-        return .length(length)
+    }
+
+    private enum ContentLength {
+        case none
+        case value(Substring)
+        case conflicting
+    }
+
+    /// The one text every Content-Length field and list element agrees on: a recipient may accept
+    /// `5, 5` (RFC 9112 §6.3), never two different values.
+    private static func contentLength(of request: HTTPRequest) -> ContentLength {
+        var agreed: Substring?
+        for field in request.headers where field.name == "content-length" {
+            for element in ListElements(field.value) {
+                guard agreed == nil || agreed == element else { return .conflicting }
+                agreed = element
+            }
+        }
+        return agreed.map(ContentLength.value) ?? .none
     }
 
     // MARK: Chunked body

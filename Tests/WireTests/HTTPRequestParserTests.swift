@@ -94,4 +94,35 @@ struct HTTPRequestParserTests {
         parser.append([UInt8](repeating: UInt8(ascii: "a"), count: 17000))
         #expect(parser.next() == .failure(status: 431, message: "request header fields too large"))
     }
+
+    @Test("header names and the tokens the server reads compare without ASCII case")
+    func oddCase() {
+        let post = request(parse("POST /a HTTP/1.1\r\nhOST: x\r\nCONTENT-length: 2\r\nContent-TYPE: Application/JSON; Charset=UTF-8\r\nX-Extra:\t a b \t\r\n\r\nok").first)
+        #expect(post?.body == Array("ok".utf8) && post?.header("content-type") == "Application/JSON; Charset=UTF-8")
+        #expect(post?.headers.map(\.name) == ["host", "content-length", "content-type", "x-extra"] && post?.header("x-extra") == "a b")
+        #expect(post?.hasMediaType("application/json") == true && post?.hasMediaType("application/js") == false)
+        let chunked = request(parse("POST /a HTTP/1.1\r\nHost: x\r\nTRANSFER-ENCODING: ChUnKeD\r\n\r\n2\r\nok\r\n0\r\n\r\n").first)
+        #expect(chunked?.body == Array("ok".utf8))
+        #expect(request(parse("GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, CLOSE\r\n\r\n").first)?.keepAlive == false)
+        #expect(request(parse("GET / HTTP/1.1\r\nHost: x\r\nConnection: closed\r\n\r\n").first)?.keepAlive == true)
+        #expect(request(parse("GET / HTTP/1.0\r\nConnection: , KEEP-ALIVE \r\n\r\n").first)?.keepAlive == true)
+    }
+
+    @Test("the media type is the first non-empty part before a semicolon, trimmed", arguments: [
+        ("application/json", true), (" APPLICATION/JSON ;charset=utf-8", true), (";application/json", true),
+        ("application/jsonx", false), ("text/plain; application/json", false), ("", false),
+    ])
+    func mediaType(value: String, matches: Bool) {
+        #expect(HTTPRequest(method: "POST", target: "/", headers: [("content-type", value)]).hasMediaType("application/json") == matches)
+    }
+
+    @Test("Content-Length fields and list elements must agree", arguments: [
+        ("Content-Length: 2, 2", 200), ("Content-Length: 2\r\nContent-Length: 2,", 200), ("Content-Length: 2,,2", 200),
+        ("Content-Length: 2, 02", 400), ("Content-Length: 2\r\nContent-Length: 3", 400), ("Content-Length: 2, ,2", 400),
+        ("Content-Length: 2\r\nTransfer-Encoding: chunked", 400), ("Content-Length:", 200),
+    ])
+    func contentLengths(fields: String, status: Int) {
+        let steps = parse("POST /a HTTP/1.1\r\nHost: x\r\n\(fields)\r\n\r\nok")
+        if case .failure(let actual, _) = steps.first { #expect(actual == status) } else { #expect(status == 200) }
+    }
 }
