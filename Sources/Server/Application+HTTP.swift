@@ -87,7 +87,7 @@ extension Application {
             return .error(400, "invalid_request", "expected {\"session\": String, \"text\": String}")
         }
         let turn = self.turn(namespace + "|json:" + session, text: text)
-        return .json(TurnFormat.json(turn, extra: [("session", .string(session))]))
+        return .json(TurnFormat.json(turn, session: session))
     }
 }
 

@@ -25,7 +25,7 @@ extension Application {
             return Self.lineError("invalid_text", "\"text\" must be a string")
         }
         let turn = self.turn("|json:" + session, text: text)
-        return Self.line(TurnFormat.json(turn, extra: [("session", .string(session))]))
+        return Self.line(TurnFormat.json(turn, session: session))
     }
 
     /// The reply to a line longer than the limit (it was discarded up to its newline).
@@ -34,12 +34,12 @@ extension Application {
     }
 
     static func lineError(_ code: String, _ message: String) -> [UInt8] {
-        line(.error(code: code, message: message))
+        line(JSONValue.error(code: code, message: message).bytes)
     }
 
-    /// `value` as one line of JSON.
-    private static func line(_ value: JSONValue) -> [UInt8] {
-        var bytes = value.bytes
+    /// JSON text as one line.
+    private static func line(_ json: [UInt8]) -> [UInt8] {
+        var bytes = json
         bytes.append(UInt8(ascii: "\n"))
         return bytes
     }

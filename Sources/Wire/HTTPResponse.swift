@@ -14,7 +14,12 @@ public struct HTTPResponse: Equatable, Sendable {
     }
 
     public static func json(_ value: JSONValue, status: Int = 200) -> HTTPResponse {
-        HTTPResponse(status: status, contentType: "application/json", body: value.bytes)
+        json(value.bytes, status: status)
+    }
+
+    /// JSON text already written as bytes, such as a turn object.
+    public static func json(_ bytes: [UInt8], status: Int = 200) -> HTTPResponse {
+        HTTPResponse(status: status, contentType: "application/json", body: bytes)
     }
 
     /// An error response with the body `JSONValue.error(code:message:)`.

@@ -82,6 +82,11 @@ public enum JSONValue: Equatable, Sendable {
         value.withUTF8 { writeString(utf8: $0, to: &output) }
     }
 
+    /// A JSON string, or `null` for nil.
+    static func writeString(orNull value: String?, to output: inout [UInt8]) {
+        if let value { writeString(value, to: &output) } else { output += "null".utf8 }
+    }
+
     /// The bytes between escapes go out as whole runs: most text has no escape at all and is
     /// copied in one go.
     private static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {

@@ -3,22 +3,51 @@ import Dialogue
 /// The two ways a turn leaves the process: the JSON turn object (chat --json, the servers) and plain
 /// text with numbered options (the terminal, the plain line protocol).
 public enum TurnFormat {
-    /// `{"replies":[{"text","options":[{"label","value"}]}],"routes":[],"state":{"flow","step"},"ended"}`
-    public static func json(_ turn: Turn, extra: [(String, JSONValue)] = []) -> JSONValue {
-        .object(extra + [
-            ("replies", .array(turn.replies.map { reply in
-                .object([
-                    ("text", .string(reply.text)),
-                    ("options", .array(reply.options.map { .object([("label", .string($0.label)), ("value", .string($0.value))]) })),
-                ])
-            })),
-            ("routes", .array(turn.routes.map(JSONValue.string))),
-            ("state", .object([
-                ("flow", turn.flow.map(JSONValue.string) ?? .null),
-                ("step", turn.step.map(JSONValue.string) ?? .null),
-            ])),
-            ("ended", .bool(turn.ended)),
-        ])
+    /// `{"session","replies":[{"text","options":[{"label","value"}]}],"routes":[],"state":{"flow","step"},"ended"}`,
+    /// `session` only when given. Written straight as bytes: every server response carries a turn
+    /// object, and building a `JSONValue` tree first cost an array per object and list.
+    public static func json(_ turn: Turn, session: String? = nil) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        output += "{".utf8
+        if let session {
+            output += #""session":"#.utf8
+            JSONValue.writeString(session, to: &output)
+            output += ",".utf8
+        }
+        output += #""replies":["#.utf8
+        for (index, reply) in turn.replies.enumerated() {
+            if index > 0 { output += ",".utf8 }
+            write(reply, to: &output)
+        }
+        output += #"],"routes":["#.utf8
+        for (index, route) in turn.routes.enumerated() {
+            if index > 0 { output += ",".utf8 }
+            JSONValue.writeString(route, to: &output)
+        }
+        output += #"],"state":{"flow":"#.utf8
+        JSONValue.writeString(orNull: turn.flow, to: &output)
+        output += #","step":"#.utf8
+        JSONValue.writeString(orNull: turn.step, to: &output)
+        output += #"},"ended":"#.utf8
+        output += (turn.ended ? "true}" : "false}").utf8
+        return output
+    }
+
+    /// `{"text","options":[{"label","value"}]}`
+    private static func write(_ reply: Reply, to output: inout [UInt8]) {
+        output += #"{"text":"#.utf8
+        JSONValue.writeString(reply.text, to: &output)
+        output += #","options":["#.utf8
+        for (index, option) in reply.options.enumerated() {
+            if index > 0 { output += ",".utf8 }
+            output += #"{"label":"#.utf8
+            JSONValue.writeString(option.label, to: &output)
+            output += #","value":"#.utf8
+            JSONValue.writeString(option.value, to: &output)
+            output += "}".utf8
+        }
+        output += "]}".utf8
     }
 
     /// The replies as readable text: paragraphs separated by a blank line, options numbered, lines

@@ -28,7 +28,7 @@ enum ChatCommand {
         while let line = readLine() {
             let turn = engine.reply(to: line, in: state, now: Clock.now)
             state = turn.state
-            Console.out(TurnFormat.json(turn).serialized)
+            Console.out(String(decoding: TurnFormat.json(turn), as: UTF8.self))
         }
     }
 

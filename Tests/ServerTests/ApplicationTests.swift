@@ -54,6 +54,33 @@ struct ApplicationTests {
         #expect((other["state"] as? [String: Any])?["step"] as? String != "gevaar")
     }
 
+    /// The turn object as a `JSONValue` tree, the general writer the byte-by-byte one must agree with.
+    static func turnTree(_ turn: Turn, session: String?) -> JSONValue {
+        .object((session.map { [("session", JSONValue.string($0))] } ?? []) + [
+            ("replies", .array(turn.replies.map { reply in
+                .object([
+                    ("text", .string(reply.text)),
+                    ("options", .array(reply.options.map { .object([("label", .string($0.label)), ("value", .string($0.value))]) })),
+                ])
+            })),
+            ("routes", .array(turn.routes.map(JSONValue.string))),
+            ("state", .object([("flow", turn.flow.map(JSONValue.string) ?? .null), ("step", turn.step.map(JSONValue.string) ?? .null)])),
+            ("ended", .bool(turn.ended)),
+        ])
+    }
+
+    @Test("the turn object is written as the JSON tree would be: options, routes, an ended conversation, escapes")
+    func turnObject() {
+        var state = Self.engine.newSession(seed: 7, now: 0)
+        for text in ["ik heb een vraag over zorg", "anders", "ik wil niet meer leven", "nee", "stop", "hallo \"daar\"\n"] {
+            let turn = Self.engine.reply(to: text, in: state, now: 0)
+            state = turn.ended ? Self.engine.newSession(seed: 7, now: 0) : turn.state
+            for session in [nil, "s1", "a\"b\\c\u{01}é"] {
+                #expect(TurnFormat.json(turn, session: session) == Self.turnTree(turn, session: session).bytes, "after \(text)")
+            }
+        }
+    }
+
     @Test("DELETE /v1/sessions/{id} erases a session")
     func erase() {
         let app = application()
