@@ -35,8 +35,8 @@ public struct HTTPRequest: Equatable, Sendable {
     public var keepAlive: Bool {
         guard let connection = header("connection") else { return minorVersion >= 1 }
         let elements = ListElements(connection)
-        return minorVersion >= 1 ? !elements.contains { $0.equalsIgnoringASCIICase("close") }
-                                 : elements.contains { $0.equalsIgnoringASCIICase("keep-alive") }
+        return minorVersion >= 1 ? !elements.contains { $0.utf8.equalsIgnoringASCIICase("close") }
+                                 : elements.contains { $0.utf8.equalsIgnoringASCIICase("keep-alive") }
     }
 
     /// Whether Content-Type names the media type `type` (lowercase ASCII), parameters such as
@@ -44,8 +44,7 @@ public struct HTTPRequest: Equatable, Sendable {
     public func hasMediaType(_ type: String) -> Bool {
         guard let value = header("content-type") else { return false }
         let semicolon = UInt8(ascii: ";")
-        let mediaType = value.utf8.drop { $0 == semicolon }.prefix { $0 != semicolon }.trimmingSpaces()
-        return Substring(mediaType).equalsIgnoringASCIICase(type)
+        return value.withUTF8Bytes { $0.drop { $0 == semicolon }.prefix { $0 != semicolon }.trimmingSpaces().equalsIgnoringASCIICase(type) }
     }
 }
 
@@ -72,11 +71,22 @@ extension BidirectionalCollection<UInt8> {
     }
 }
 
-extension Substring {
+extension Collection<UInt8> {
     /// Equal to `lowercase` (lowercase ASCII) when ASCII letters are compared without case, as HTTP
     /// compares tokens such as `close` or `chunked` (RFC 9110 §5.6.2); no lowercased copy is made.
     func equalsIgnoringASCIICase(_ lowercase: String) -> Bool {
-        utf8.elementsEqual(lowercase.utf8) { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }
+        lowercase.withUTF8Bytes { expected in
+            count == expected.count && zip(self, expected).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }
+        }
+    }
+}
+
+extension String {
+    /// `body` with the UTF-8 bytes. Native strings are stored as contiguous UTF-8, so nothing is
+    /// copied, and a buffer is much cheaper to walk than a `UTF8View`.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = self
+        return text.withUTF8(body)
     }
 }
 

@@ -199,7 +199,7 @@ public struct HTTPRequestParser: Sendable {
         let length = Self.contentLength(of: request)
         if let encoding = request.header("transfer-encoding") {
             guard case .none = length else { throw Failure(status: 400, message: "both Content-Length and Transfer-Encoding") }
-            guard encoding[...].equalsIgnoringASCIICase("chunked") else { throw Failure(status: 501, message: "unsupported transfer coding") }
+            guard encoding.utf8.equalsIgnoringASCIICase("chunked") else { throw Failure(status: 501, message: "unsupported transfer coding") }
             return .chunked
         }
         switch length {
