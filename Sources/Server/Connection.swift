@@ -5,6 +5,20 @@ final class Connection {
     enum Framing {
         case line(LineFramer)
         case http(HTTPRequestParser)
+
+        /// Runs the closure for the current protocol on its state, moved out of the enum and put
+        /// back after: a copy left behind would share the state's buffer, so the next append
+        /// would copy the whole buffer.
+        mutating func update(line: (inout LineFramer) -> Void, http: (inout HTTPRequestParser) -> Void) {
+            switch consume self {
+            case .line(var framer):
+                line(&framer)
+                self = .line(framer)
+            case .http(var parser):
+                http(&parser)
+                self = .http(parser)
+            }
+        }
     }
 
     let fd: Int32
@@ -29,38 +43,41 @@ final class Connection {
     /// Feeds received bytes to the protocol and queues the answers.
     func receive(_ bytes: ArraySlice<UInt8>, application: Application, limits: ServerLimits, now: Double) {
         lastActivity = now
-        switch protocolState {
-        case .line(var framer):
-            let events = framer.feed(bytes)
-            protocolState = .line(framer)
-            for event in events {
-                switch event {
-                case .line(let line): output += application.answerLine(line, connection: id)
-                case .tooLong: output += Application.lineTooLong(limits.maximumLineBytes)
+        protocolState.update(
+            line: { framer in
+                for event in framer.feed(bytes) {
+                    switch event {
+                    case .line(let line): output += application.answerLine(line, connection: id)
+                    case .tooLong: output += Application.lineTooLong(limits.maximumLineBytes)
+                    }
                 }
+            },
+            http: { parser in
+                parser.append(bytes)
+                if requestStarted == nil { requestStarted = now }
+                answer(&parser, application: application, now: now)
+            })
+    }
+
+    /// Answers every complete request in `parser`, in order, until one closes the connection.
+    private func answer(_ parser: inout HTTPRequestParser, application: Application, now: Double) {
+        while !closeAfterWrite {
+            switch parser.next() {
+            case .request(let request):
+                let response = application.respond(to: request)
+                let keepAlive = request.keepAlive
+                output += response.serialized(keepAlive: keepAlive, headOnly: request.method == "HEAD")
+                if !keepAlive { closeAfterWrite = true }
+                requestStarted = parser.bufferedCount > 0 ? now : nil
+            case .expectsContinue:
+                output += Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+            case .needMore:
+                return
+            case .failure(let status, let message):
+                application.metrics.request(status: status)
+                output += HTTPResponse.error(status, "bad_request", message).serialized(keepAlive: false)
+                closeAfterWrite = true
             }
-        case .http(var parser):
-            parser.append(bytes)
-            if requestStarted == nil { requestStarted = now }
-            loop: while !closeAfterWrite {
-                switch parser.next() {
-                case .request(let request):
-                    let response = application.respond(to: request)
-                    let keepAlive = request.keepAlive
-                    output += response.serialized(keepAlive: keepAlive, headOnly: request.method == "HEAD")
-                    if !keepAlive { closeAfterWrite = true }
-                    requestStarted = parser.bufferedCount > 0 ? now : nil
-                case .expectsContinue:
-                    output += Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
-                case .needMore:
-                    break loop
-                case .failure(let status, let message):
-                    application.metrics.request(status: status)
-                    output += HTTPResponse.error(status, "bad_request", message).serialized(keepAlive: false)
-                    closeAfterWrite = true
-                }
-            }
-            protocolState = .http(parser)
         }
     }
 }
