@@ -77,9 +77,7 @@ public enum JSONValue: Equatable, Sendable {
 
     /// A JSON string: UTF-8 copied as it is, except the quote, the backslash and control characters.
     static func writeString(_ value: String, to output: inout [UInt8]) {
-        var value = value
-        // Native strings are already contiguous UTF-8, so this neither copies nor allocates.
-        value.withUTF8 { writeString(utf8: $0, to: &output) }
+        value.withUTF8Bytes { writeString(utf8: $0, to: &output) }
     }
 
     /// A JSON string, or `null` for nil.
