@@ -29,10 +29,16 @@ struct Lexicon: Sendable {
         idBySurface[word.surface] = id
         idsByStem[word.stem, default: []].append(id)
         if word.scalars.count >= 5, let first = word.scalars.first, let last = word.scalars.last {
-            longByFirst[first, default: []].append(id)
-            longByLast[last, default: []].append(id)
+            insert(id, into: &longByFirst[first, default: []])
+            insert(id, into: &longByLast[last, default: []])
         }
         return id
+    }
+
+    /// Keeps a bucket ordered by word length, so a typed word reads only the lengths it could match.
+    private func insert(_ id: ID, into bucket: inout [ID]) {
+        let length = shapes[Int(id)].length
+        bucket.insert(id, at: bucket.firstIndex { shapes[Int($0)].length > length } ?? bucket.count)
     }
 
     /// The numbers of `words`, adding new ones.
@@ -54,14 +60,21 @@ struct Lexicon: Sendable {
             }
             if let id = idBySurface[word.surface] { consider(id) }
             for id in idsByStem[word.stem] ?? [] { consider(id) }
-            guard let head = word.scalars.first, let tail = word.scalars.last else { continue }
+            // The same surface or stem was found above; what is left is a typo (same first letter,
+            // at most two letters longer) or the start of a compound, and then the end of a compound
+            // (shorter than the compound). Words of three letters are neither.
             let shape = Shape(word)
-            // The same surface or stem was found above; what is left is a typo (same first letter)
-            // or the start of a compound, and then the end of a compound.
-            for id in longByFirst[head] ?? [] where shape.mayBeTypo(of: shapes[Int(id)]) || shape.mayContain(shapes[Int(id)]) {
-                consider(id)
+            guard shape.length >= 4, let head = word.scalars.first, let tail = word.scalars.last else { continue }
+            for id in longByFirst[head] ?? [] {
+                let candidate = shapes[Int(id)]
+                if candidate.length > shape.length + 2 { break }
+                if shape.mayBeTypo(of: candidate) || shape.mayContain(candidate) { consider(id) }
             }
-            for id in longByLast[tail] ?? [] where shape.mayContain(shapes[Int(id)]) { consider(id) }
+            for id in longByLast[tail] ?? [] {
+                let candidate = shapes[Int(id)]
+                if candidate.length >= shape.length { break }
+                if shape.mayContain(candidate) { consider(id) }
+            }
         }
         return hits
     }

@@ -199,6 +199,7 @@ public final class Analyzer: Sendable {
                 }
             }
         }
+        guard !matches.isEmpty else { return [] }
         var present = Set(terms.map(\.stem))
         var added: [AnalyzedTerm] = []
         for (rule, start) in matches.sorted(by: { $0.rule < $1.rule }) {
