@@ -12,7 +12,7 @@ struct Lexicon: Sendable {
     private(set) var words: [MatchWord] = []
     /// Length and letter set of each word, beside `words`: plain numbers, so the candidates of a
     /// typed word can be ruled out without touching (and reference counting) their strings.
-    private var shapes: [Shape] = []
+    private var shapes: [WordShape] = []
     private var idBySurface: [String: ID] = [:]
     private var idsByStem: [String: [ID]] = [:]
     /// Words of five letters or more by first and by last scalar: only those can be typos or parts
@@ -25,10 +25,10 @@ struct Lexicon: Sendable {
         if let id = idBySurface[word.surface] { return id }
         let id = ID(words.count)
         words.append(word)
-        shapes.append(Shape(word))
+        shapes.append(word.shape)
         idBySurface[word.surface] = id
         idsByStem[word.stem, default: []].append(id)
-        if word.scalars.count >= 5, let first = word.scalars.first, let last = word.scalars.last {
+        if word.shape.length >= WordShape.minimumLongLength, let first = word.scalars.first, let last = word.scalars.last {
             insert(id, into: &longByFirst[first, default: []])
             insert(id, into: &longByLast[last, default: []])
         }
@@ -62,9 +62,10 @@ struct Lexicon: Sendable {
             for id in idsByStem[word.stem] ?? [] { consider(id) }
             // The same surface or stem was found above; what is left is a typo (same first letter,
             // at most two letters longer) or the start of a compound, and then the end of a compound
-            // (shorter than the compound). Words of three letters are neither.
-            let shape = Shape(word)
-            guard shape.length >= 4, let head = word.scalars.first, let tail = word.scalars.last else { continue }
+            // (shorter than the compound). A typo of the shortest long word is one letter shorter at
+            // most, so shorter typed words are neither.
+            let shape = word.shape
+            guard shape.length >= WordShape.minimumLongLength - 1, let head = word.scalars.first, let tail = word.scalars.last else { continue }
             for id in longByFirst[head] ?? [] {
                 let candidate = shapes[Int(id)]
                 if candidate.length > shape.length + 2 { break }
@@ -77,28 +78,6 @@ struct Lexicon: Sendable {
             }
         }
         return hits
-    }
-
-    /// What a word's length and letters allow, as necessary conditions of `MatchWord.resemblance`.
-    struct Shape {
-        var length: Int
-        var letters: UInt64
-
-        init(_ word: MatchWord) {
-            length = word.scalars.count
-            letters = word.letters
-        }
-
-        /// A typo of `expected` has a length and a letter set close to it.
-        func mayBeTypo(of expected: Shape) -> Bool {
-            let allowed = EditDistance.allowedEdits(forLength: expected.length)
-            return abs(length - expected.length) <= allowed && (letters ^ expected.letters).nonzeroBitCount <= 2 * allowed
-        }
-
-        /// A compound that contains `part` is longer and has all of its letters.
-        func mayContain(_ part: Shape) -> Bool {
-            length > part.length && part.letters & ~letters == 0
-        }
     }
 
     /// A typed word at `position` that resembles content word `id`.

@@ -7,18 +7,14 @@ public struct MatchWord: Equatable, Sendable {
     public var isStopWord: Bool
     /// The surface as scalars, for the edit distance without a conversion per comparison.
     var scalars: [Unicode.Scalar]
-    /// The letters a–z the word contains, one bit each (any other scalar sets bit 63): one edit
-    /// changes at most two bits, so words whose sets differ more cannot be a small typo apart.
-    var letters: UInt64
+    var shape: WordShape
 
     init(surface: String, stem: String, isStopWord: Bool) {
         self.surface = surface
         self.stem = stem
         self.isStopWord = isStopWord
         scalars = Array(surface.unicodeScalars)
-        letters = scalars.reduce(0) { set, scalar in
-            set | (scalar.value >= 97 && scalar.value <= 122 ? 1 << UInt64(scalar.value - 97) : 1 << 63)
-        }
+        shape = WordShape(scalars)
     }
 
     /// The words of `text`, in order (joined hyphen forms left out: their parts are there).
@@ -51,15 +47,44 @@ public struct MatchWord: Equatable, Sendable {
     /// (fewer for short words, and never in the first letter). Nil when it does not.
     func resemblance(to expected: MatchWord) -> Resemblance? {
         if surface == expected.surface || stem == expected.stem { return Resemblance(score: 1, edits: 0) }
-        let length = expected.scalars.count
-        guard length >= 5 else { return nil }
-        if scalars.count > length && (scalars.starts(with: expected.scalars) || scalars.reversed().starts(with: expected.scalars.reversed())) {
+        guard expected.shape.length >= WordShape.minimumLongLength else { return nil }
+        if shape.mayContain(expected.shape)
+            && (scalars.starts(with: expected.scalars) || scalars.reversed().starts(with: expected.scalars.reversed())) {
             return Resemblance(score: 0.9, edits: 0)
         }
-        let allowed = EditDistance.allowedEdits(forLength: length)
-        guard abs(scalars.count - length) <= allowed, scalars.first == expected.scalars.first,
-              (letters ^ expected.letters).nonzeroBitCount <= 2 * allowed,
+        let allowed = EditDistance.allowedEdits(forLength: expected.shape.length)
+        guard shape.mayBeTypo(of: expected.shape), scalars.first == expected.scalars.first,
               let edits = EditDistance.distance(scalars, expected.scalars, limit: allowed) else { return nil }
         return Resemblance(score: 0.8, edits: edits)
+    }
+}
+
+/// A word's length and letter set: plain numbers that rule out most typo and compound comparisons
+/// before any scalars are read, and that the lexicon keeps in an array of their own.
+struct WordShape: Sendable, Equatable {
+    /// Content words shorter than this are matched only whole: no typos, not as part of a compound.
+    static let minimumLongLength = 5
+
+    var length: Int
+    /// The letters a–z the word contains, one bit each (any other scalar sets bit 63): one edit
+    /// changes at most two bits, so words whose sets differ more cannot be a small typo apart.
+    var letters: UInt64
+
+    init(_ scalars: [Unicode.Scalar]) {
+        length = scalars.count
+        letters = scalars.reduce(0) { set, scalar in
+            set | (scalar.value >= 97 && scalar.value <= 122 ? 1 << UInt64(scalar.value - 97) : 1 << 63)
+        }
+    }
+
+    /// A typo of `expected` has a length and a letter set close to it.
+    func mayBeTypo(of expected: WordShape) -> Bool {
+        let allowed = EditDistance.allowedEdits(forLength: expected.length)
+        return abs(length - expected.length) <= allowed && (letters ^ expected.letters).nonzeroBitCount <= 2 * allowed
+    }
+
+    /// A compound that contains `part` is longer and has all of its letters.
+    func mayContain(_ part: WordShape) -> Bool {
+        length > part.length && part.letters & ~letters == 0
     }
 }

@@ -76,9 +76,15 @@ extension Collection<UInt8> {
     /// compares tokens such as `close` or `chunked` (RFC 9110 §5.6.2); no lowercased copy is made.
     func equalsIgnoringASCIICase(_ lowercase: String) -> Bool {
         lowercase.withUTF8Bytes { expected in
-            count == expected.count && zip(self, expected).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }
+            count == expected.count && zip(self, expected).allSatisfy { $0.asciiLowercased == $1 }
         }
     }
+}
+
+extension UInt8 {
+    /// An ASCII capital letter made small; every other byte as it is. HTTP tokens are ASCII, so this
+    /// is exact for them.
+    var asciiLowercased: UInt8 { self >= 65 && self <= 90 ? self | 0x20 : self }
 }
 
 extension String {

@@ -182,11 +182,10 @@ public struct HTTPRequestParser: Sendable {
         return headers
     }
 
-    /// A header name in lowercase, written straight into the string's storage. Token bytes are
-    /// ASCII, so lowercasing them byte by byte is exact.
+    /// A header name in lowercase, written straight into the string's storage.
     private static func lowercased(_ name: ArraySlice<UInt8>) -> String {
         String(unsafeUninitializedCapacity: name.count) { storage in
-            for (offset, byte) in name.enumerated() { storage[offset] = byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
+            for (offset, byte) in name.enumerated() { storage[offset] = byte.asciiLowercased }
             return name.count
         }
     }
