@@ -167,7 +167,12 @@ public final class Analyzer: Sendable {
         analyze(text).filter { !$0.isStopWord }
     }
 
+    /// The longest word that is split into compound parts or corrected, in letters. Both searches grow
+    /// with the square of a word's length; real compounds and typos are shorter than this.
+    public static let maximumDerivedLength = 40
+
     private func derivedTerms(for term: AnalyzedTerm, in vocabulary: Vocabulary) -> [AnalyzedTerm] {
+        guard term.surface.unicodeScalars.count <= Self.maximumDerivedLength else { return [] }
         let known = vocabulary.contains(term.surface) || vocabulary.containsStem(term.stem)
         if let parts = vocabulary.decompound(term.surface) {
             let weight = known ? Weight.compoundPartOfKnownWord : Weight.compoundPartOfUnknownWord

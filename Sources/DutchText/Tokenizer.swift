@@ -20,8 +20,15 @@ public struct Token: Equatable, Sendable {
 ///   "Wmo-loket", "wmo loket" and "wmoloket" for the same desk.
 /// - Apostrophes disappear inside a word ("'s avonds" → "s avonds", "auto's" → "autos").
 /// - Phone numbers such as "0800-2000" stay one token, so a number can be found as written.
+/// - A word is at most `maximumWordLength` letters: the rest of a longer run is skipped, so no
+///   later step (stemming, decompounding, typo search, phrase matching) ever sees an unbounded word.
 public enum Tokenizer {
     private static let hyphen = UInt8(ascii: "-"), apostrophe = UInt8(ascii: "'")
+
+    /// The longest word kept, in letters, hyphens and apostrophes included. Dutch compounds in care
+    /// questions stay under 40 letters ("arbeidsongeschiktheidsverzekering" has 33); a longer run is
+    /// pasted data or an attack, and cutting it keeps every analysis step linear in the text.
+    public static let maximumWordLength = 64
 
     /// The tokens of `text`, folded with `TextNormalizer`, in one pass over its Unicode scalars.
     /// Words are collected as UTF-8 bytes: turning bytes into a String is far cheaper than building
@@ -30,18 +37,24 @@ public enum Tokenizer {
         var tokens: [Token] = []
         var position = 0
         var chunk: [UInt8] = []
+        var length = 0
         var folded: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
             if TextNormalizer.isCombiningMark(scalar) { continue }
-            if isJoiner(scalar) {
-                chunk.append(isApostrophe(scalar) ? apostrophe : hyphen)
-            } else if isWordScalar(scalar) {
-                folded.removeAll(keepingCapacity: true)
-                TextNormalizer.appendFolded(scalar, to: &folded)
-                for lower in folded { UTF8.encode(lower) { chunk.append($0) } }
+            if isJoiner(scalar) || isWordScalar(scalar) {
+                length += 1
+                guard length <= maximumWordLength else { continue }
+                if isJoiner(scalar) {
+                    chunk.append(isApostrophe(scalar) ? apostrophe : hyphen)
+                } else {
+                    folded.removeAll(keepingCapacity: true)
+                    TextNormalizer.appendFolded(scalar, to: &folded)
+                    for lower in folded { UTF8.encode(lower) { chunk.append($0) } }
+                }
             } else if !chunk.isEmpty {
                 emit(chunk, into: &tokens, position: &position)
                 chunk.removeAll(keepingCapacity: true)
+                length = 0
             }
         }
         if !chunk.isEmpty { emit(chunk, into: &tokens, position: &position) }
@@ -49,20 +62,25 @@ public enum Tokenizer {
     }
 
     /// The folded words of `text`, split at everything that is not a letter or a digit (hyphens and
-    /// apostrophes included): how answers such as "ja", "optie 2" or "sla over" are read.
+    /// apostrophes included): how answers such as "ja", "optie 2" or "sla over" are read. Words are cut
+    /// at `maximumWordLength` letters, as in `tokenize`.
     public static func plainWords(_ text: String) -> [String] {
         var words: [String] = []
         var word: [UInt8] = []
+        var length = 0
         var folded: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
             if TextNormalizer.isCombiningMark(scalar) { continue }
             if isWordScalar(scalar) {
+                length += 1
+                guard length <= maximumWordLength else { continue }
                 folded.removeAll(keepingCapacity: true)
                 TextNormalizer.appendFolded(scalar, to: &folded)
                 for lower in folded { UTF8.encode(lower) { word.append($0) } }
             } else if !word.isEmpty {
                 words.append(String(decoding: word, as: UTF8.self))
                 word.removeAll(keepingCapacity: true)
+                length = 0
             }
         }
         if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }

@@ -62,6 +62,13 @@ struct AnalyzerTests {
         #expect(corrections.first?.weight == Analyzer.Weight.correctionAtDistance1)
     }
 
+    @Test("words longer than the derivation limit get no compound parts or corrections")
+    func longWordsAreNotDerived() {
+        let long = String(repeating: "mantelzorg", count: 5)
+        #expect(analyzer.analyzeQuery(long + "ondersteuning", vocabulary: vocabulary).allSatisfy { $0.origin == .word })
+        #expect(!analyzer.analyzeQuery("mantelzorgondersteuning", vocabulary: vocabulary).allSatisfy { $0.origin == .word })
+    }
+
     @Test("known words get no corrections and stop words no derived terms")
     func noDerivation() {
         let terms = analyzer.analyzeQuery("de moeder", vocabulary: vocabulary)

@@ -36,6 +36,15 @@ struct TokenizerTests {
         #expect(Tokenizer.tokenize(" -- ' ?! ").isEmpty)
     }
 
+    @Test("a word is cut at the maximum length and the next word still counts")
+    func longWordsAreCut() {
+        let long = String(repeating: "zorg", count: 4_000)
+        let tokens = Tokenizer.tokenize(long + " hulp")
+        #expect(tokens.map(\.text) == [String(long.prefix(Tokenizer.maximumWordLength)), "hulp"])
+        #expect(Tokenizer.tokenize(String(repeating: "a-", count: 10_000)).allSatisfy { $0.text.count <= Tokenizer.maximumWordLength })
+        #expect(Tokenizer.plainWords(long + " ja") == [String(long.prefix(Tokenizer.maximumWordLength)), "ja"])
+    }
+
     @Test("phone numbers are recognised only as digit groups")
     func phoneNumberShape() {
         #expect(Tokenizer.isPhoneNumber("0800-8115"))

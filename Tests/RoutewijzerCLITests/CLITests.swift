@@ -49,6 +49,15 @@ struct CLITests {
 
     static let dialogs = ["intake.md": intake]
 
+    @Test("64 KB of one word is answered by ask and chat like any unknown word")
+    func oneLongWord() throws {
+        let word = String(repeating: "zorg", count: 16_384)
+        let ask = try CommandRunner.run(["ask", "--json", word])
+        #expect(ask.status == 0 && ask.stdout.hasPrefix("{"))
+        let chat = try CommandRunner.run(["chat", "--json"], input: word + "\nstop\n")
+        #expect(chat.status == 0 && chat.stdout.split(separator: "\n").count == 2)
+    }
+
     @Test("ask --json prints one object with the contract's fields")
     func askJSON() throws {
         let directory = try CommandRunner.knowledgeDirectory(Self.files)

@@ -74,6 +74,17 @@ struct ServeTests {
 }
 
 extension ServeTests {
+    /// The denial of service of one long word: analysis used to grow with the square of a word's length.
+    @Test("a message of one word filling the body limit is answered, and /healthz still answers after it")
+    func oneLongWord() throws {
+        let (process, port, _) = try Self.start([])
+        defer { process.terminate(); process.waitUntilExit() }
+        let word = String(repeating: "zorg", count: 16_000 - 10)
+        let reply = Self.message(port, "lang", word)
+        #expect(reply.hasPrefix("HTTP/1.1 200 OK"))
+        #expect(Self.http(port, "GET /healthz HTTP/1.0\r\n\r\n").hasPrefix("HTTP/1.1 200 OK"))
+    }
+
     /// Starts `serve` with `arguments` and returns it with its HTTP port.
     static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Int, LogReader) {
         let process = Process()
