@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "Dialogue", dependencies: ["DutchText", "Retrieval"]),
         .target(name: "Wire", dependencies: ["Dialogue"]),
         .target(name: "CSystem"),
-        .target(name: "Server", dependencies: ["CSystem", "Dialogue", "Wire"]),
+        .target(name: "Server", dependencies: ["CSystem", "DutchText", "Dialogue", "Wire"]),
         .executableTarget(name: "routewijzer", dependencies: ["DutchText", "Retrieval", "Dialogue", "Wire", "Server"]),
         .executableTarget(name: "routewijzer-bench", dependencies: ["DutchText", "Retrieval", "Dialogue", "Wire", "Server"]),
         .testTarget(name: "DutchTextTests", dependencies: ["DutchText"]),

@@ -5,8 +5,12 @@ import Retrieval
 extension Conversation {
     /// How sure retrieval must be before it answers on its own. Scores are BM25 sums; the margin
     /// compares the best route with the next one. Tuned on the development questions (see DIALOGS.md).
+    /// With examples in the content, results carry a fused route score from 0 to 1 instead, which
+    /// has its own floor; the route's passage must still reach `directScore`, because the classifier
+    /// is sure of itself on vague questions too ("ik heb een vraag over zorg").
     enum Confidence {
         static let directScore = 4.0
+        static let directRouteScore = 0.5
         static let directMargin = 1.5
         static let sideScore = 4.0
     }
@@ -27,8 +31,10 @@ extension Conversation {
         }
         let results = search(text)
         let ranked = Self.routeScores(results)
-        if let best = ranked.first, best.score >= Confidence.directScore,
-           ranked.count == 1 || best.score >= Confidence.directMargin * ranked[1].score {
+        let fused = results.first.map { $0.routeScore > 0 } == true
+        if let best = ranked.first, best.score >= (fused ? Confidence.directRouteScore : Confidence.directScore),
+           ranked.count == 1 || best.score >= Confidence.directMargin * ranked[1].score,
+           !fused || results.first(where: { $0.passage.route == best.route })!.score >= Confidence.directScore {
             answerDirectly(results.first { $0.passage.route == best.route }!)
             return advance(from: step, in: flow, option: nil)
         }
@@ -103,11 +109,12 @@ extension Conversation {
         return searcher.search(words: terms(of: text), limit: limit)
     }
 
-    /// The best score of each route, best first.
+    /// The score of each route, best first: the fused route score when the index has a classifier,
+    /// else the route's best passage score.
     static func routeScores(_ results: [SearchResult]) -> [(route: String, score: Double)] {
         var ranked: [(route: String, score: Double)] = []
         for result in results where !ranked.contains(where: { $0.route == result.passage.route }) {
-            ranked.append((result.passage.route, result.score))
+            ranked.append((result.passage.route, result.routeScore > 0 ? result.routeScore : result.score))
         }
         return ranked
     }

@@ -5,14 +5,17 @@ public struct MatchWord: Equatable, Sendable {
     public var surface: String
     public var stem: String
     public var isStopWord: Bool
+    /// A real Dutch word: it may be part of a compound, but never a typo of another word.
+    public var isDutchWord: Bool
     /// The surface as scalars, for the edit distance without a conversion per comparison.
     var scalars: [Unicode.Scalar]
     var shape: WordShape
 
-    init(surface: String, stem: String, isStopWord: Bool) {
+    init(surface: String, stem: String, isStopWord: Bool, isDutchWord: Bool = false) {
         self.surface = surface
         self.stem = stem
         self.isStopWord = isStopWord
+        self.isDutchWord = isDutchWord
         scalars = Array(surface.unicodeScalars)
         shape = WordShape(scalars)
     }
@@ -24,7 +27,9 @@ public struct MatchWord: Equatable, Sendable {
 
     /// The words among analysed terms.
     static func words(of terms: [AnalyzedTerm]) -> [MatchWord] {
-        terms.filter { $0.origin == .word }.map { MatchWord(surface: $0.surface, stem: $0.stem, isStopWord: $0.isStopWord) }
+        terms.filter { $0.origin == .word }.map {
+            MatchWord(surface: $0.surface, stem: $0.stem, isStopWord: $0.isStopWord, isDutchWord: $0.isDutchWord)
+        }
     }
 
     /// The content words of `text`, or all its words when it has only stop words ("anders", "nee").
@@ -44,7 +49,8 @@ public struct MatchWord: Equatable, Sendable {
 
     /// How `self` (from what a person typed) resembles `expected` (from content): the same word or
     /// stem, `expected` as the start or end of a longer compound, or a typo of at most two edits
-    /// (fewer for short words, and never in the first letter). Nil when it does not.
+    /// (fewer for short words, and never in the first letter; never for a real Dutch word, so
+    /// "slaat" is not "staat"). Nil when it does not.
     func resemblance(to expected: MatchWord) -> Resemblance? {
         if surface == expected.surface || stem == expected.stem { return Resemblance(score: 1, edits: 0) }
         guard expected.shape.length >= WordShape.minimumLongLength else { return nil }
@@ -53,7 +59,7 @@ public struct MatchWord: Equatable, Sendable {
             return Resemblance(score: 0.9, edits: 0)
         }
         let allowed = EditDistance.allowedEdits(forLength: expected.shape.length)
-        guard shape.mayBeTypo(of: expected.shape), scalars.first == expected.scalars.first,
+        guard !isDutchWord, shape.mayBeTypo(of: expected.shape), scalars.first == expected.scalars.first,
               let edits = EditDistance.distance(scalars, expected.scalars, limit: allowed) else { return nil }
         return Resemblance(score: 0.8, edits: edits)
     }

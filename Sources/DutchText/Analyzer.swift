@@ -18,6 +18,11 @@ public struct AnalyzedTerm: Equatable, Sendable {
     public var stem: String
     /// The folded word the term came from.
     public var surface: String
+    /// The dictionary form the stem was taken from ("sloeg" → slaan); the surface when the lexicon
+    /// has no other lemma for it.
+    public var lemma: String
+    /// A word of the lexicon (or a stop word or override): never read as a typo of another word.
+    public var isDutchWord: Bool = false
     public var position: Int
     public var origin: Origin
     /// A stop word: reported, but not used for ranking.
@@ -84,6 +89,8 @@ public final class Analyzer: Sendable {
     /// What analysis needs to know of one folded word.
     struct WordFacts: Sendable {
         var stem: String
+        var lemma: String
+        var isDutchWord = true
         var isIgnoredForRanking: Bool
         var isNegation: Bool
     }
@@ -102,26 +109,38 @@ public final class Analyzer: Sendable {
     private static func preparedWords(_ tables: TermTables) -> [String: WordFacts] {
         var known: [String: WordFacts] = [:]
         for (word, target) in tables.stemOverrides {
-            known[word] = WordFacts(stem: target == word ? target : DutchStemmer.stem(target),
+            known[word] = WordFacts(stem: target == word ? target : DutchStemmer.stem(target), lemma: target,
                                     isIgnoredForRanking: isIgnoredForRanking(word), isNegation: StopWords.isNegation(word))
         }
         for word in StopWords.words where known[word] == nil {
-            known[word] = WordFacts(stem: DutchStemmer.stem(word), isIgnoredForRanking: true, isNegation: StopWords.isNegation(word))
+            known[word] = WordFacts(stem: DutchStemmer.stem(word), lemma: word, isIgnoredForRanking: true,
+                                    isNegation: StopWords.isNegation(word))
         }
         return known
     }
 
-    /// The facts of `folded`: looked up for a known word, else worked out.
+    /// The facts of `folded`: looked up for a known word, else worked out. A word the lexicon knows
+    /// as a form of another word takes that lemma's stem (an override of the lemma included), so
+    /// "mishandeld", "sloeg" and "gezinnen" meet "mishandeling", "slaan" and "gezin".
     func facts(of folded: String) -> WordFacts {
         if let facts = known[folded] { return facts }
-        return WordFacts(stem: Self.snowballStem(folded), isIgnoredForRanking: Self.isIgnoredForRanking(folded),
+        let lemma = tables.lexicon.lemma(of: folded) ?? folded
+        let stem = known[lemma]?.stem ?? Self.snowballStem(lemma)
+        return WordFacts(stem: stem, lemma: lemma, isDutchWord: tables.lexicon.contains(folded),
+                         isIgnoredForRanking: Self.isIgnoredForRanking(folded),
                          isNegation: StopWords.isNegation(folded))
     }
 
-    /// The stem of one folded word: from `stems.tsv` or the known words, else by the Snowball
-    /// algorithm.
+    /// The stem of one folded word: from `stems.tsv` or the known words, else the Snowball stem of
+    /// its lemma.
     public func stem(_ folded: String) -> String {
-        known[folded]?.stem ?? Self.snowballStem(folded)
+        facts(of: folded).stem
+    }
+
+    /// True when `folded` is a Dutch word (in the lexicon, the overrides or the stop words): such a
+    /// word is never taken for a typo of another.
+    public func isDutchWord(_ folded: String) -> Bool {
+        facts(of: folded).isDutchWord
     }
 
     /// Numbers stay as they are.
@@ -133,9 +152,12 @@ public final class Analyzer: Sendable {
     public func analyze(_ text: String) -> [AnalyzedTerm] {
         Tokenizer.tokenize(text).map { token in
             let facts = facts(of: token.text)
-            return AnalyzedTerm(
-                stem: facts.stem, surface: token.text, position: token.position, origin: token.isJoined ? .joined : .word,
+            var term = AnalyzedTerm(
+                stem: facts.stem, surface: token.text, lemma: facts.lemma, position: token.position,
+                origin: token.isJoined ? .joined : .word,
                 isStopWord: facts.isIgnoredForRanking, isNegation: facts.isNegation, weight: 1)
+            term.isDutchWord = facts.isDutchWord
+            return term
         }
     }
 
@@ -178,16 +200,27 @@ public final class Analyzer: Sendable {
             let weight = known ? Weight.compoundPartOfKnownWord : Weight.compoundPartOfUnknownWord
             return parts.map { derived(from: term, surface: $0, origin: .compoundPart, weight: weight) }
         }
-        guard !known, !term.surface.first!.isNumber else { return [] }
-        return vocabulary.corrections(of: term.surface).map { correction in
+        guard !known, !term.surface.first!.isNumber, !term.isDutchWord else { return [] }
+        return corrections(of: term.surface, in: vocabulary).map { correction in
             let weight = correction.distance == 1 ? Weight.correctionAtDistance1 : Weight.correctionAtDistance2
             return derived(from: term, surface: correction.word, origin: .correction, weight: weight)
         }
     }
 
+    /// The shortest word corrected on any match; a shorter word only when exactly one known word is
+    /// that close ("moedr" → moeder), because short words have many neighbours ("stel": snel, stel, stal).
+    public static let minimumFreelyCorrectedLength = 6
+
+    private func corrections(of word: String, in vocabulary: Vocabulary) -> [(word: String, distance: Int)] {
+        let found = vocabulary.corrections(of: word)
+        if word.unicodeScalars.count >= Self.minimumFreelyCorrectedLength { return found }
+        return found.count == 1 ? found : []
+    }
+
     private func derived(from term: AnalyzedTerm, surface: String, origin: AnalyzedTerm.Origin,
                          weight: Double) -> AnalyzedTerm {
-        AnalyzedTerm(stem: stem(surface), surface: surface, position: term.position, origin: origin,
+        let facts = facts(of: surface)
+        return AnalyzedTerm(stem: facts.stem, surface: surface, lemma: facts.lemma, position: term.position, origin: origin,
                      isStopWord: false, isNegation: false, weight: weight)
     }
 
@@ -210,7 +243,7 @@ public final class Analyzer: Sendable {
         for (rule, start) in matches.sorted(by: { $0.rule < $1.rule }) {
             for canonical in synonymRules[rule].canonical where present.insert(canonical.stem).inserted {
                 added.append(AnalyzedTerm(
-                    stem: canonical.stem, surface: canonical.surface, position: words[start].position,
+                    stem: canonical.stem, surface: canonical.surface, lemma: canonical.surface, position: words[start].position,
                     origin: .synonym, isStopWord: false, isNegation: false, weight: Weight.synonym))
             }
         }

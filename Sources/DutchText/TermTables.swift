@@ -1,4 +1,4 @@
-/// The content-authored tables that tune analysis: stem overrides and synonyms.
+/// The content-authored tables that tune analysis: stem overrides, synonyms and the lexicon.
 ///
 /// They live as `.tsv` files in `Knowledge/` so that content authors, not programmers, decide that
 /// "thuiszorg" should find wijkverpleging or that "gemeenten" and "gemeente" are one word.
@@ -7,10 +7,13 @@ public struct TermTables: Sendable, Equatable {
     public var stemOverrides: [String: String]
     /// Phrases clients use and the phrase the documents use for the same thing.
     public var synonyms: [Synonym]
+    /// Dutch word forms and their lemmas (generated from OpenTaal).
+    public var lexicon: DutchLexicon
 
-    public init(stemOverrides: [String: String] = [:], synonyms: [Synonym] = []) {
+    public init(stemOverrides: [String: String] = [:], synonyms: [Synonym] = [], lexicon: DutchLexicon = .empty) {
         self.stemOverrides = stemOverrides
         self.synonyms = synonyms
+        self.lexicon = lexicon
     }
 
     public static let empty = TermTables()

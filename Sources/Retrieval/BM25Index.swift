@@ -21,6 +21,12 @@ public final class BM25Index: Sendable {
     let termIDs: [String: Int32]
     let postings: [Postings]
     let idf: [Float]
+    /// The route classifier trained on the content's examples, when there are any: searches fuse
+    /// its judgement with the passages' scores (`Searcher`).
+    public let classifier: RouteClassifier?
+    /// For each route of the classifier, the passage shown when only the classifier found the
+    /// route: the first passage of the route's card document.
+    let routePassages: [String: Int32]
 
     /// Passage numbers (ascending) and their saturated term-frequency factors.
     struct Postings: Sendable {
@@ -28,7 +34,11 @@ public final class BM25Index: Sendable {
         var factors: [Float] = []
     }
 
-    public init(passages: [Passage], analyzer: Analyzer, parameters: BM25Parameters = BM25Parameters()) {
+    /// Indexes `passages`; with `examples`, also trains the route classifier, whose routes show the
+    /// first passage of their document in `cardDocuments` (route id → document id) when only the
+    /// classifier found them.
+    public init(passages: [Passage], analyzer: Analyzer, parameters: BM25Parameters = BM25Parameters(),
+                examples: [IntentExample] = [], cardDocuments: [String: String] = [:]) {
         let builder = Builder.build(passages, analyzer: analyzer, parameters: parameters)
         self.passages = passages
         self.parameters = parameters
@@ -36,11 +46,22 @@ public final class BM25Index: Sendable {
         self.analyzer = analyzer.remembering(builder.termOfWord.keys)
         (termIDs, postings, idf) = builder.finish()
         vocabulary = Vocabulary(words: builder.words, stems: termIDs.keys)
+        classifier = examples.isEmpty ? nil : RouteClassifier(examples: examples, analyzer: self.analyzer, settings: parameters.classifier)
+        var routePassages: [String: Int32] = [:]
+        for (number, passage) in passages.enumerated().reversed()
+        where passage.documentID == cardDocuments[passage.route] ?? passage.documentID {
+            routePassages[passage.route] = Int32(number)
+        }
+        self.routePassages = routePassages
     }
 
-    /// Indexes every passage of a knowledge base, with its synonym and stem tables.
+    /// Indexes every passage of a knowledge base, with its synonym and stem tables, and trains the
+    /// route classifier on its examples.
     public convenience init(knowledge: KnowledgeBase, parameters: BM25Parameters = BM25Parameters()) {
-        self.init(passages: knowledge.passages, analyzer: Analyzer(tables: knowledge.tables), parameters: parameters)
+        var cards: [String: String] = [:]
+        for route in knowledge.routes { cards[route.id] = route.cardDocument }
+        self.init(passages: knowledge.passages, analyzer: Analyzer(tables: knowledge.tables), parameters: parameters,
+                  examples: knowledge.examples, cardDocuments: cards)
     }
 
     /// The best `limit` passages for `query`, best first; equal scores keep passage order.

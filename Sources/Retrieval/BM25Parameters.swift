@@ -15,6 +15,12 @@ public struct BM25Parameters: Equatable, Sendable {
     public var titleWeight: Double = 2.5
     public var keywordsWeight: Double = 2.0
     public var bodyWeight: Double = 1.0
+    /// The share of the route classifier in a route's score; the rest is the route's best passage
+    /// score relative to the best passage of the question. Chosen by cross-validation on the
+    /// content's examples (`routewijzer-bench classifier`), never on evaluation questions.
+    public var intentWeight: Double = 0.6
+    /// How the route classifier trains.
+    public var classifier = RouteClassifier.Settings()
 
     public init() {}
 

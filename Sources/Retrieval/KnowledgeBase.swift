@@ -18,11 +18,14 @@ public struct KnowledgeBase: Sendable {
     public static let routesFile = "routes.tsv"
     public static let synonymsFile = "synonyms.tsv"
     public static let stemsFile = "stems.tsv"
+    public static let lexiconFile = "lexicon/lexicon.tsv"
 
     public var routes: [Route]
     /// Documents in path order, which is also the index's tie-break order.
     public var documents: [KnowledgeDocument]
     public var tables: TermTables
+    /// Example questions per route (`voorbeelden/<route>.txt`), which train the route classifier.
+    public var examples: [IntentExample] = []
     /// Every file path, so that links can be checked without touching the disk.
     public var paths: Set<String>
 
@@ -51,8 +54,16 @@ public struct KnowledgeBase: Sendable {
             do { tables.synonyms = try TermTables.parseSynonyms(file.text) } catch { throw located(error) }
         case Self.stemsFile:
             do { tables.stemOverrides = try TermTables.parseStemOverrides(file.text) } catch { throw located(error) }
+        case Self.lexiconFile:
+            do throws(DutchLexicon.ParseError) {
+                tables.lexicon = try DutchLexicon(file.text)
+            } catch {
+                throw KnowledgeError(file: file.path, line: error.line, message: error.message)
+            }
         default:
-            if file.path.hasSuffix(".md") {
+            if file.path.hasPrefix(IntentExample.directory) {
+                examples += try IntentExample.parse(file.text, path: file.path)
+            } else if file.path.hasSuffix(".md") {
                 documents.append(try KnowledgeDocument.parse(file.text, path: file.path))
             }
         }

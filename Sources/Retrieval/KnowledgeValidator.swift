@@ -19,7 +19,28 @@ public enum KnowledgeValidator {
             problems.append(KnowledgeError(file: KnowledgeBase.routesFile, line: route.line,
                                            message: "route '\(route.id)' has no document"))
         }
-        return problems + base.routes.compactMap { cardProblem($0, base) }
+        return problems + base.routes.compactMap { cardProblem($0, base) } + exampleProblems(base)
+    }
+
+    /// Example files must name a known route, and once a content has examples, every route needs
+    /// enough of them: a route the classifier never saw would only ever be found by its words.
+    static func exampleProblems(_ base: KnowledgeBase) -> [KnowledgeError] {
+        guard !base.examples.isEmpty else { return [] }
+        let known = Set(base.routes.map(\.id))
+        var problems: [KnowledgeError] = []
+        var counts: [String: Int] = [:]
+        for example in base.examples {
+            counts[example.route, default: 0] += 1
+            if !known.contains(example.route), counts[example.route] == 1 {
+                problems.append(KnowledgeError(file: example.file, line: example.line,
+                                               message: "examples for unknown route '\(example.route)' (the file name is the route id)"))
+            }
+        }
+        for route in base.routes where counts[route.id, default: 0] < IntentExample.minimumPerRoute {
+            problems.append(KnowledgeError(file: KnowledgeBase.routesFile, line: route.line, message:
+                "route '\(route.id)' has \(counts[route.id, default: 0]) example questions in \(IntentExample.directory)\(route.id).txt; at least \(IntentExample.minimumPerRoute) are needed"))
+        }
+        return problems
     }
 
     /// A route's card document must exist and belong to that route: dialogs show it as the desk's card.

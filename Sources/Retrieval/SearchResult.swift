@@ -4,6 +4,11 @@ public struct SearchResult: Equatable, Sendable {
     public var score: Double
     /// The query terms (stems) that occur in the passage, in query order.
     public var matchedTerms: [String]
+    /// The route classifier's probability for the passage's route (0 without a classifier).
+    public var intent: Double = 0
+    /// The route's fused score, by which results are ordered: `intentWeight · intent` plus the
+    /// rest times the route's best passage score relative to the question's best passage.
+    public var routeScore: Double = 0
 }
 
 extension Array where Element == SearchResult {

@@ -22,6 +22,18 @@ public struct Searcher {
     /// The same for a query whose words the index's analyzer has already analysed (`analyze`), so a
     /// caller that needs them too analyses the text once.
     public mutating func search(words: [AnalyzedTerm], limit: Int = 10) -> [SearchResult] {
+        guard let classifier = index.classifier else { return passages(words: words, limit: limit) }
+        let candidates = passages(words: words, limit: max(limit, Self.fusionCandidates))
+        return RouteFusion(index: index, classifier: classifier, weight: index.parameters.intentWeight)
+            .results(candidates, intent: classifier.probabilities(words), limit: limit)
+    }
+
+    /// How many passages BM25 hands to the fusion with the classifier: enough that every route
+    /// with a matching passage is seen.
+    static let fusionCandidates = 60
+
+    /// The best `limit` passages by BM25F alone.
+    public mutating func passages(words: [AnalyzedTerm], limit: Int) -> [SearchResult] {
         let stems = index.weightedStems(of: words)
         let terms = stems.compactMap { stem, weight in index.termIDs[stem].map { (stem: stem, id: Int($0), weight: Float(weight)) } }
         accumulate(terms.map { ($0.id, $0.weight) })

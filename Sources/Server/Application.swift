@@ -1,4 +1,5 @@
 import Dialogue
+import DutchText
 import Synchronization
 import Wire
 

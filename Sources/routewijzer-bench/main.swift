@@ -26,6 +26,9 @@ let usage = """
       routewijzer-bench request-path [--knowledge DIR] [--dialogs DIR] [--repeat N]
           The server's work per POST /v1/messages of the wrk conversation, in-process without sockets:
           parse, dialogue turn, serialize; baseline: the same path answering GET /healthz.
+      routewijzer-bench classifier [--knowledge DIR] [--folds 5] [--weights 0.4,0.6,0.8] [--epochs N] [--rate R] [--l2 L]
+          k-fold cross-validated route accuracy on the content's examples: classifier alone, fused with
+          BM25F at each intent weight; baseline: BM25F alone on the same examples.
       routewijzer-bench export [--knowledge DIR] [--synthetic N]
           The corpus as JSON lines {"id","route","title","keywords","body"}, for the peer comparison.
     """
@@ -95,6 +98,13 @@ do {
     case "request-path":
         let (engine, _) = try dialogueSetup()
         print(RequestPathBenchmark.run(engine: engine, rounds: Int(options["--repeat"] ?? "") ?? 5).text)
+    case "classifier":
+        let weights = (options["--weights"] ?? "0.4,0.5,0.6,0.7,0.8").split(separator: ",").compactMap { Double($0) }
+        var settings = RouteClassifier.Settings()
+        if let epochs = options["--epochs"].flatMap({ Int($0) }) { settings.epochs = epochs }
+        if let rate = options["--rate"].flatMap({ Float($0) }) { settings.learningRate = rate }
+        if let l2 = options["--l2"].flatMap({ Float($0) }) { settings.l2 = l2 }
+        print(ClassifierBenchmark.run(knowledge: try knowledge(), folds: Int(options["--folds"] ?? "") ?? 5, weights: weights, settings: settings))
     case "export":
         for passage in try corpus(try knowledge()) { print(CorpusFile.line(passage)) }
     case "retrieval":

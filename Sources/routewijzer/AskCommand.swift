@@ -14,7 +14,7 @@ enum AskCommand {
             var searcher = Searcher(index: knowledge.index)
             try InputLines.forEach(in: batch) { question in
                 let results = question.trimmed().isEmpty ? [] : searcher.search(question, limit: limit)
-                Console.out(json ? jsonLine(question, results, explain: explain).serialized
+                Console.out(json ? jsonLine(question, results, knowledge.base, explain: explain).serialized
                                  : answer(question, results, knowledge.base, explain: explain))
             }
             return
@@ -23,12 +23,14 @@ enum AskCommand {
         guard !question.trimmed().isEmpty else { throw .usage("the question is empty; ask for example: routewijzer ask \"wie betaalt een traplift?\"") }
         let knowledge = try LoadedKnowledge(arguments)
         let results = knowledge.index.search(question, limit: limit)
-        Console.out(json ? jsonLine(question, results, explain: explain).serialized
+        Console.out(json ? jsonLine(question, results, knowledge.base, explain: explain).serialized
                          : answer(question, results, knowledge.base, explain: explain))
     }
 
-    /// The machine form: `{"query", "results": [{"id", "route", "title", "section", "score", "snippet"}]}`.
-    static func jsonLine(_ question: String, _ results: [SearchResult], explain: Bool) -> JSONValue {
+    /// The machine form: `{"query", "results": [{"id", "route", "title", "section", "score", "intent",
+    /// "route_score", "snippet", "contact"}]}`; `contact` is the route card's contact line, so a help
+    /// desk can show how to reach the desk.
+    static func jsonLine(_ question: String, _ results: [SearchResult], _ base: KnowledgeBase, explain: Bool) -> JSONValue {
         .object([
             ("query", .string(question)),
             ("results", .array(results.map { result in
@@ -38,12 +40,21 @@ enum AskCommand {
                     ("title", .string(result.passage.title)),
                     ("section", result.passage.section.map(JSONValue.string) ?? .null),
                     ("score", .number(result.score)),
+                    ("intent", .number(result.intent)),
+                    ("route_score", .number(result.routeScore)),
                     ("snippet", .string(MarkdownText.snippet(result.passage.text))),
+                    ("contact", contact(of: result.passage.route, in: base).map(JSONValue.string) ?? .null),
                 ]
                 if explain { members.append(("matched", .array(result.matchedTerms.map(JSONValue.string)))) }
                 return .object(members)
             })),
         ])
+    }
+
+    /// The contact line of `route`'s card document (or, without a card, of the route's first document).
+    static func contact(of route: String, in base: KnowledgeBase) -> String? {
+        let card = base.route(id: route)?.cardDocument
+        return (card.flatMap(base.document(id:)) ?? base.documents.first { $0.route == route })?.contact
     }
 
     /// The readable form: the best routes with a short answer, how to reach the desk, and the sources.
@@ -72,9 +83,10 @@ enum AskCommand {
 
     /// Every ranked passage with its score and the query terms that matched it.
     static func explanation(_ results: [SearchResult]) -> [String] {
-        ["Explain (rank, score, passage, route, matched terms):"] + results.enumerated().map { rank, result in
-            let score = (result.score * 1000).rounded() / 1000
-            return "  \(rank + 1). \(score)  \(result.passage.id)  [\(result.passage.route)]  matched: \(result.matchedTerms.joined(separator: ", "))"
+        func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+        return ["Explain (rank, route score = intent weight · intent + rest · relative passage score; passage score, passage, route, matched terms):"]
+            + results.enumerated().map { rank, result in
+            "  \(rank + 1). route \(rounded(result.routeScore)) (intent \(rounded(result.intent)))  passage \(rounded(result.score))  \(result.passage.id)  [\(result.passage.route)]  matched: \(result.matchedTerms.joined(separator: ", "))"
         } + [""]
     }
 }

@@ -67,8 +67,9 @@ struct CLITests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(object["query"] as? String == "koorts in het weekend")
         let first = try #require((object["results"] as? [[String: Any]])?.first)
-        #expect(Set(first.keys) == ["id", "route", "title", "section", "score", "snippet"])
+        #expect(Set(first.keys) == ["id", "route", "title", "section", "score", "intent", "route_score", "snippet", "contact"])
         #expect(first["route"] as? String == "huisartsenpost")
+        #expect(first["contact"] as? String == "Bel de huisartsenpost in uw regio.")
         #expect(first["section"] is NSNull)
         #expect(output.stdout.hasPrefix(#"{"query":"#))
     }

@@ -1,0 +1,39 @@
+/// One example question for a route, written by a content author in `Knowledge/voorbeelden/<route>.txt`.
+///
+/// Examples teach the route classifier how people ask for a desk in their own words; the knowledge
+/// documents say what the desk does. A file holds one question per line; `#` starts a comment line.
+public struct IntentExample: Equatable, Sendable {
+    public var route: String
+    public var text: String
+    public var file: String
+    public var line: Int
+
+    public static let directory = "voorbeelden/"
+    /// Fewer examples than this make a route hard to learn; `validate` reports it.
+    public static let minimumPerRoute = 40
+    /// A longer line is not a question but pasted text.
+    public static let maximumLength = 300
+
+    /// The examples of one file; the route is the file's name without `.txt`.
+    public static func parse(_ text: String, path: String) throws(KnowledgeError) -> [IntentExample] {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard name.hasSuffix(".txt") else {
+            throw KnowledgeError(file: path, line: 1, message: "example files are named <route-id>.txt")
+        }
+        let route = String(name.dropLast(4))
+        var examples: [IntentExample] = []
+        var seen: Set<String> = []
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmed()
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            guard line.count <= maximumLength, !line.contains("\t") else {
+                throw KnowledgeError(file: path, line: number + 1, message: "an example is one question of at most \(maximumLength) characters, without tabs")
+            }
+            guard seen.insert(line.lowercased()).inserted else {
+                throw KnowledgeError(file: path, line: number + 1, message: "this example occurs twice")
+            }
+            examples.append(IntentExample(route: route, text: line, file: path, line: number + 1))
+        }
+        return examples
+    }
+}

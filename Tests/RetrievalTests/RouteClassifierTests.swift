@@ -1,0 +1,70 @@
+import Testing
+import DutchText
+@testable import Retrieval
+
+@Suite("Route classifier and fusion")
+struct RouteClassifierTests {
+    static func examples(_ route: String, _ lines: [String]) -> SourceFile {
+        SourceFile(path: "voorbeelden/\(route).txt", text: "# voorbeelden\n" + lines.joined(separator: "\n"))
+    }
+
+    static var base: KnowledgeBase {
+        KnowledgeBase.parse(Fixtures.files + [
+            examples("wmo-gemeente", ["mijn huis wordt niet meer schoon", "ik kan niet meer stofzuigen", "wie helpt met poetsen",
+                                      "de vloer dweilen lukt niet meer", "ramen lappen gaat niet meer"]),
+            examples("mantelzorg", ["ik zorg voor mijn man en ben op", "even rust van de zorg voor mijn moeder",
+                                    "ik ben uitgeput van het zorgen", "wie neemt de zorg een weekend over", "ik trek het niet meer als mantelzorger"]),
+            examples("huisartsenpost", ["koorts midden in de nacht", "zondag ziek en de dokter is dicht",
+                                        "s avonds hoge koorts bij mijn kind", "in het weekend een arts nodig", "nacht benauwd wat nu"]),
+        ]).base
+    }
+
+    @Test("example files are read per route; comments, blank lines and repeats are handled")
+    func parse() throws {
+        let examples = try IntentExample.parse("# kop\n\nvraag een\n  vraag twee  \n", path: "voorbeelden/mantelzorg.txt")
+        #expect(examples.map(\.text) == ["vraag een", "vraag twee"] && examples.allSatisfy { $0.route == "mantelzorg" })
+        #expect(examples.map(\.line) == [3, 4])
+        #expect(throws: KnowledgeError.self) { try IntentExample.parse("vraag\nVraag\n", path: "voorbeelden/mantelzorg.txt") }
+    }
+
+    @Test("training is deterministic: two models give the same probabilities")
+    func deterministic() {
+        let base = Self.base
+        let analyzer = Analyzer(tables: base.tables)
+        let first = RouteClassifier(examples: base.examples, analyzer: analyzer)
+        let second = RouteClassifier(examples: base.examples, analyzer: analyzer)
+        let words = analyzer.analyze("ik ben op van het zorgen")
+        #expect(first.probabilities(words) == second.probabilities(words))
+        #expect(first.routes == ["huisartsenpost", "mantelzorg", "wmo-gemeente"])
+    }
+
+    @Test("a situation without the documents' words reaches its route through the examples")
+    func learnsFromExamples() {
+        let index = BM25Index(knowledge: Self.base)
+        let results = index.search("ik ben helemaal uitgeput van de zorg voor mijn vader")
+        #expect(results.first?.passage.route == "mantelzorg")
+        #expect(results.first.map { $0.intent > 0.5 && $0.routeScore > 0 } == true)
+    }
+
+    @Test("results list each route once before a second passage of any route")
+    func groupedPerRoute() {
+        let results = BM25Index(knowledge: Self.base).search("koorts in het weekend en schoonmaken", limit: 10)
+        let routes = results.map(\.passage.route)
+        let firstRepeat = routes.indices.first { routes[..<$0].contains(routes[$0]) } ?? routes.count
+        #expect(Set(routes[..<firstRepeat]).count == Set(routes).count)
+    }
+
+    @Test("a question that shares no word with the content gets no routes")
+    func noEvidenceNoRoutes() {
+        #expect(BM25Index(knowledge: Self.base).search("xyzzy qwerty").isEmpty)
+    }
+
+    @Test("validate wants enough examples per route and a known route per file")
+    func validation() {
+        let problems = KnowledgeValidator.problems(in: Self.base)
+        #expect(problems.filter { $0.message.contains("example questions") }.count == 3)
+        var base = Self.base
+        base.examples.append(IntentExample(route: "onbekend", text: "vraag", file: "voorbeelden/onbekend.txt", line: 1))
+        #expect(KnowledgeValidator.problems(in: base).contains { $0.file == "voorbeelden/onbekend.txt" })
+    }
+}
