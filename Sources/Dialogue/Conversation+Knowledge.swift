@@ -31,16 +31,23 @@ extension Conversation {
         }
         let results = search(text)
         let ranked = Self.routeScores(results)
-        let fused = results.first.map { $0.routeScore > 0 } == true
-        if let best = ranked.first, best.score >= (fused ? Confidence.directRouteScore : Confidence.directScore),
-           ranked.count == 1 || best.score >= Confidence.directMargin * ranked[1].score,
-           !fused || results.first(where: { $0.passage.route == best.route })!.score >= Confidence.directScore {
-            answerDirectly(results.first { $0.passage.route == best.route }!)
+        if let best = ranked.first, let passage = results.first(where: { $0.passage.route == best.route }),
+           Self.isSureEnough(best.score, over: ranked.dropFirst().first?.score, passage: passage) {
+            answerDirectly(passage)
             return advance(from: step, in: flow, option: nil)
         }
         guard !ranked.isEmpty else { return missed(flow: flow, step: step) }
         state.clarifying = ranked.prefix(3).map(\.route)
         askClarification(state.clarifying!)
+    }
+
+    /// A route answers on its own when its score clears the floor and the margin over the next
+    /// route; a fused score also needs its passage to clear the BM25 floor.
+    static func isSureEnough(_ score: Double, over next: Double?, passage: SearchResult) -> Bool {
+        let fused = passage.routeScore > 0
+        guard score >= (fused ? Confidence.directRouteScore : Confidence.directScore),
+              score >= Confidence.directMargin * (next ?? 0) else { return false }
+        return !fused || passage.score >= Confidence.directScore
     }
 
     static let greetings: Set<String> = ["hallo", "hoi", "hey", "hai", "goedemorgen", "goedemiddag", "goedenavond", "dag", "start"]

@@ -124,9 +124,10 @@ public final class Analyzer: Sendable {
     /// "mishandeld", "sloeg" and "gezinnen" meet "mishandeling", "slaan" and "gezin".
     func facts(of folded: String) -> WordFacts {
         if let facts = known[folded] { return facts }
-        let lemma = tables.lexicon.lemma(of: folded) ?? folded
+        let entry = tables.lexicon.entry(of: folded)
+        let lemma = entry?.lemma ?? folded
         let stem = known[lemma]?.stem ?? Self.snowballStem(lemma)
-        return WordFacts(stem: stem, lemma: lemma, isDutchWord: tables.lexicon.contains(folded),
+        return WordFacts(stem: stem, lemma: lemma, isDutchWord: entry != nil,
                          isIgnoredForRanking: Self.isIgnoredForRanking(folded),
                          isNegation: StopWords.isNegation(folded))
     }
@@ -135,12 +136,6 @@ public final class Analyzer: Sendable {
     /// its lemma.
     public func stem(_ folded: String) -> String {
         facts(of: folded).stem
-    }
-
-    /// True when `folded` is a Dutch word (in the lexicon, the overrides or the stop words): such a
-    /// word is never taken for a typo of another.
-    public func isDutchWord(_ folded: String) -> Bool {
-        facts(of: folded).isDutchWord
     }
 
     /// Numbers stay as they are.
@@ -152,12 +147,10 @@ public final class Analyzer: Sendable {
     public func analyze(_ text: String) -> [AnalyzedTerm] {
         Tokenizer.tokenize(text).map { token in
             let facts = facts(of: token.text)
-            var term = AnalyzedTerm(
-                stem: facts.stem, surface: token.text, lemma: facts.lemma, position: token.position,
-                origin: token.isJoined ? .joined : .word,
+            return AnalyzedTerm(
+                stem: facts.stem, surface: token.text, lemma: facts.lemma, isDutchWord: facts.isDutchWord,
+                position: token.position, origin: token.isJoined ? .joined : .word,
                 isStopWord: facts.isIgnoredForRanking, isNegation: facts.isNegation, weight: 1)
-            term.isDutchWord = facts.isDutchWord
-            return term
         }
     }
 

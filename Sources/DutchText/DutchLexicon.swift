@@ -38,17 +38,27 @@ public struct DutchLexicon: Sendable, Equatable {
 
     public var isEmpty: Bool { bytes.isEmpty }
 
+    /// What the lexicon says of one form: that it is Dutch, and its lemma when that is another word.
+    public struct Entry: Equatable, Sendable {
+        /// Nil when the form is a lemma itself.
+        public var lemma: String?
+    }
+
+    /// The entry of `folded`, or nil for a word the lexicon does not know: one search answers both
+    /// questions analysis asks of a word.
+    public func entry(of folded: String) -> Entry? {
+        guard let line = find(folded) else { return nil }
+        let formEnd = line.lowerBound + folded.utf8.count
+        guard formEnd < line.upperBound, bytes[formEnd] == Self.tab else { return Entry(lemma: nil) }
+        return Entry(lemma: String(decoding: bytes[(formEnd + 1)..<line.upperBound], as: UTF8.self))
+    }
+
     /// True when `folded` is a Dutch word form.
     public func contains(_ folded: String) -> Bool { find(folded) != nil }
 
     /// The lemma of `folded`, when it is a known form of another word; nil for a lemma itself and
     /// for an unknown word.
-    public func lemma(of folded: String) -> String? {
-        guard let line = find(folded) else { return nil }
-        let formEnd = line.lowerBound + folded.utf8.count
-        guard formEnd < line.upperBound, bytes[formEnd] == Self.tab else { return nil }
-        return String(decoding: bytes[(formEnd + 1)..<line.upperBound], as: UTF8.self)
-    }
+    public func lemma(of folded: String) -> String? { entry(of: folded)?.lemma }
 
     /// The line (without its newline) whose form is `folded`, by binary search over byte offsets.
     private func find(_ folded: String) -> Range<Int>? {

@@ -137,7 +137,7 @@ private struct Model {
                 order.swapAt(index, Int((random >> 33) % UInt64(index + 1)))
             }
             let rate = settings.learningRate / (1 + Float(epoch) * 0.2)
-            for sample in order.map({ samples[$0] }) {
+            for sample in order.lazy.map({ samples[$0] }) {
                 var gradient = probabilities(sample.features)
                 gradient[sample.label] -= 1
                 let scale = sample.features.isEmpty ? 0 : 1 / Float(sample.features.count).squareRoot()

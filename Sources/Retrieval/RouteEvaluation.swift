@@ -48,7 +48,11 @@ public struct RouteEvaluation: Sendable {
     }
 
     public mutating func record(_ question: Question, results: [SearchResult]) {
-        let routes = results.distinctRoutes
+        record(question, ranking: results.distinctRoutes)
+    }
+
+    /// The same for routes already in rank order (a classifier's ranking, for instance).
+    public mutating func record(_ question: Question, ranking routes: [String]) {
         let hit = routes.prefix(10).firstIndex { question.routes.contains($0) }.map { $0 + 1 }
         outcomes.append(Outcome(question: question, rankedRoutes: routes, firstHit: hit))
     }

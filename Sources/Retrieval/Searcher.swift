@@ -8,10 +8,14 @@ public struct Searcher {
     public let index: BM25Index
     private var scores: [Float]
     private var touched: [Int32] = []
+    /// The classifier's share in a route's score (`BM25Parameters.intentWeight` unless changed), so a
+    /// cross-validation can try weights on one trained index.
+    public var intentWeight: Double
 
     public init(index: BM25Index) {
         self.index = index
         self.scores = [Float](repeating: 0, count: index.passages.count)
+        self.intentWeight = index.parameters.intentWeight
     }
 
     /// The best `limit` passages for `query`, best first; equal scores keep passage order.
@@ -24,7 +28,7 @@ public struct Searcher {
     public mutating func search(words: [AnalyzedTerm], limit: Int = 10) -> [SearchResult] {
         guard let classifier = index.classifier else { return passages(words: words, limit: limit) }
         let candidates = passages(words: words, limit: max(limit, Self.fusionCandidates))
-        return RouteFusion(index: index, classifier: classifier, weight: index.parameters.intentWeight)
+        return RouteFusion(index: index, classifier: classifier, weight: intentWeight)
             .results(candidates, intent: classifier.probabilities(words), limit: limit)
     }
 

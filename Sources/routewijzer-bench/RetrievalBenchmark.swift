@@ -17,6 +17,9 @@ struct RetrievalBenchmark {
     var baseline: LatencyProfile
     var peakRSSBytes: Int
     var evaluation: RouteEvaluation?
+    /// The same index with the route classifier trained on the content's examples (nil without
+    /// examples): build plus training, and the fused search's latency.
+    var classified: (buildSeconds: Double, profile: LatencyProfile, evaluation: RouteEvaluation?)?
 
     static let defaultQueries = "../shared/eval/dev.tsv"
 
@@ -47,7 +50,27 @@ struct RetrievalBenchmark {
             evaluation = result
         }
         return RetrievalBenchmark(passages: passages.count, buildSeconds: buildSeconds, profile: profile, analysis: analysis,
-                                  baseline: baseline, peakRSSBytes: peakRSSBytes, evaluation: evaluation)
+                                  baseline: baseline, peakRSSBytes: peakRSSBytes, evaluation: evaluation,
+                                  classified: classified(knowledge, passages, analyzer, questions, repeats: repeats, small: small))
+    }
+
+    /// The product's search: the index with the classifier fused in, on the same passages and questions.
+    static func classified(_ knowledge: KnowledgeBase, _ passages: [Passage], _ analyzer: Analyzer,
+                           _ questions: [RouteEvaluation.Question], repeats: Int, small: Bool)
+        -> (buildSeconds: Double, profile: LatencyProfile, evaluation: RouteEvaluation?)? {
+        guard !knowledge.examples.isEmpty else { return nil }
+        var cards: [String: String] = [:]
+        for route in knowledge.routes { cards[route.id] = route.cardDocument }
+        var index: BM25Index?
+        let buildSeconds = Measurement.seconds(repeats: small ? 5 : 1) {
+            index = BM25Index(passages: passages, analyzer: analyzer, examples: knowledge.examples, cardDocuments: cards)
+        }
+        var searcher = Searcher(index: index!)
+        let profile = LatencyProfile(questions: questions.map(\.text), repeats: repeats) { _ = searcher.search($0) }
+        guard questions.contains(where: { !$0.routes.isEmpty }) else { return (buildSeconds, profile, nil) }
+        var evaluation = RouteEvaluation()
+        for question in questions { evaluation.record(question, results: searcher.search(question.text)) }
+        return (buildSeconds, profile, evaluation)
     }
 
     /// Labelled questions from `path` (default: the shared dev questions); without them, document titles.
@@ -72,10 +95,18 @@ struct RetrievalBenchmark {
             "ratio index/scan:    \(format(profile.queriesPerSecond / baseline.queriesPerSecond))x",
             "peak RSS:            \(format(Double(peakRSSBytes) / 1_048_576)) MB",
         ]
-        if let evaluation {
-            lines.append("route accuracy:      top-1 \(format(evaluation.top1, digits: 3)), top-3 \(format(evaluation.top3, digits: 3)), MRR@10 \(format(evaluation.meanReciprocalRank, digits: 3))")
+        if let evaluation { lines.append("route accuracy:      " + accuracy(evaluation)) }
+        if let classified {
+            lines.append("with the classifier (the product's search):")
+            lines.append("  build + training:  \(format(classified.buildSeconds * 1000)) ms")
+            lines.append("  query p50 / p99:   \(format(classified.profile.p50Microseconds)) / \(format(classified.profile.p99Microseconds)) µs")
+            if let evaluation = classified.evaluation { lines.append("  route accuracy:    " + accuracy(evaluation)) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    private func accuracy(_ evaluation: RouteEvaluation) -> String {
+        "top-1 \(format(evaluation.top1, digits: 3)), top-3 \(format(evaluation.top3, digits: 3)), MRR@10 \(format(evaluation.meanReciprocalRank, digits: 3))"
     }
 
     var json: JSONValue {
@@ -91,6 +122,10 @@ struct RetrievalBenchmark {
             ("top1", evaluation.map { .number($0.top1) } ?? .null),
             ("top3", evaluation.map { .number($0.top3) } ?? .null),
             ("mrr10", evaluation.map { .number($0.meanReciprocalRank) } ?? .null),
+            ("classifier_build_seconds", classified.map { .number($0.buildSeconds) } ?? .null),
+            ("classifier_p50_us", classified.map { .number($0.profile.p50Microseconds) } ?? .null),
+            ("classifier_p99_us", classified.map { .number($0.profile.p99Microseconds) } ?? .null),
+            ("classifier_top1", classified?.evaluation.map { .number($0.top1) } ?? .null),
         ])
     }
 

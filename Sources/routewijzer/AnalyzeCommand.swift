@@ -18,9 +18,11 @@ enum AnalyzeCommand {
         }
     }
 
-    /// `surface→stem`, then what is special about the term: stop word, negation, or how it was derived.
+    /// `surface→stem`, or `surface→lemma→stem` when the lexicon gave another lemma, then what is
+    /// special about the term: stop word, negation, or how it was derived.
     static func describe(_ term: AnalyzedTerm) -> String {
-        var text = term.surface == term.stem ? term.surface : "\(term.surface)→\(term.stem)"
+        let steps = [term.surface] + (term.lemma != term.surface && term.lemma != term.stem ? [term.lemma] : []) + [term.stem]
+        var text = steps.count == 2 && steps[0] == steps[1] ? term.surface : steps.joined(separator: "→")
         var marks: [String] = []
         if term.isStopWord { marks.append("stop") }
         if term.isNegation { marks.append("negation") }

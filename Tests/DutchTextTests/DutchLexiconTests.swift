@@ -50,6 +50,14 @@ struct DutchLexiconTests {
         #expect(analyzer.analyzeQuery("schuldne", vocabulary: vocabulary).contains { $0.origin == .correction && $0.surface == "schulden" })
     }
 
+    @Test("a word of five letters or fewer is corrected only when one known word is that close")
+    func shortWords() {
+        let vocabulary = Vocabulary(words: ["snel", "stal", "moeder"])
+        let analyzer = Analyzer()
+        #expect(analyzer.analyzeQuery("stel", vocabulary: vocabulary).allSatisfy { $0.origin != .correction })
+        #expect(analyzer.analyzeQuery("moedr", vocabulary: vocabulary).contains { $0.origin == .correction && $0.surface == "moeder" })
+    }
+
     /// The bundled table must keep the order the binary search depends on (skipped without it).
     @Test("the bundled lexicon is sorted and well formed")
     func bundled() throws {

@@ -154,6 +154,15 @@ struct CLITests {
         #expect(output.stdout.contains("+dokter(compound 0.7)"))
     }
 
+    @Test("analyze shows the lemma step when the lexicon has one")
+    func analyzeLemmas() throws {
+        let lexicon = "gezin\ngezinnen\tgezin\nslaan\nsloeg\tslaan\n"
+        let directory = try CommandRunner.knowledgeDirectory(Self.files.merging(["lexicon/lexicon.tsv": lexicon]) { $1 })
+        defer { CommandRunner.remove(directory) }
+        let output = try CommandRunner.run(["analyze", "--knowledge", directory.path], input: "sloeg gezinnen\n")
+        #expect(output.stdout == "sloeg→slaan→slan  gezinnen→gezin\n")
+    }
+
     @Test("eval prints accuracy and misses, and --min-top1 fails below the bar")
     func eval() throws {
         let directory = try CommandRunner.knowledgeDirectory(Self.files.merging(["q.tsv": "question\troutes\nkoorts\thuisartsenpost\nkoorts\tmantelzorg\n"]) { $1 })
