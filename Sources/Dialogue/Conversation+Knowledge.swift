@@ -3,17 +3,8 @@ import Retrieval
 /// Where the conversation meets the knowledge base: open questions, clarifying questions, side
 /// questions and `lookup:` steps.
 extension Conversation {
-    /// How sure retrieval must be before it answers on its own. Scores are BM25 sums; the margin
-    /// compares the best route with the next one. Tuned on the development questions (see DIALOGS.md).
-    /// With examples in the content, results carry a fused route score from 0 to 1 instead, which
-    /// has its own floor; the route's passage must still reach `directScore`, because the classifier
-    /// is sure of itself on vague questions too ("ik heb een vraag over zorg").
-    enum Confidence {
-        static let directScore = 4.0
-        static let directRouteScore = 0.5
-        static let directMargin = 1.5
-        static let sideScore = 4.0
-    }
+    /// Results a side question needs before it is answered in passing (a BM25F score).
+    static let sideScore = 4.0
 
     /// The person's own words: a flow's triggers, a clear answer, or a clarifying question.
     mutating func answerOpen(_ text: String, flow: Flow, step: Step) {
@@ -30,24 +21,14 @@ extension Conversation {
             return run(.init(flow: start.id, step: start.startStep))
         }
         let results = search(text)
-        let ranked = Self.routeScores(results)
-        if let best = ranked.first, let passage = results.first(where: { $0.passage.route == best.route }),
-           Self.isSureEnough(best.score, over: ranked.dropFirst().first?.score, passage: passage) {
+        if let passage = DirectAnswerRule().answer(results) {
             answerDirectly(passage)
             return advance(from: step, in: flow, option: nil)
         }
+        let ranked = DirectAnswerRule.routes(results)
         guard !ranked.isEmpty else { return missed(flow: flow, step: step) }
         state.clarifying = ranked.prefix(3).map(\.route)
         askClarification(state.clarifying!)
-    }
-
-    /// A route answers on its own when its score clears the floor and the margin over the next
-    /// route; a fused score also needs its passage to clear the BM25 floor.
-    static func isSureEnough(_ score: Double, over next: Double?, passage: SearchResult) -> Bool {
-        let fused = passage.routeScore > 0
-        guard score >= (fused ? Confidence.directRouteScore : Confidence.directScore),
-              score >= Confidence.directMargin * (next ?? 0) else { return false }
-        return !fused || passage.score >= Confidence.directScore
     }
 
     static let greetings: Set<String> = ["hallo", "hoi", "hey", "hai", "goedemorgen", "goedemiddag", "goedenavond", "dag", "start"]
@@ -92,7 +73,7 @@ extension Conversation {
     /// A side question while another question waits: answered when the knowledge base is sure enough.
     mutating func answerSideQuestion(_ text: String) -> Bool {
         let words = analysis(of: text).words.filter { !$0.isStopWord }
-        guard words.count >= 2, let best = search(text).first, best.score >= Confidence.sideScore else { return false }
+        guard words.count >= 2, let best = search(text).first, best.score >= Self.sideScore else { return false }
         let route = content.knowledge.route(id: best.passage.route)?.name ?? best.passage.route
         say(Phrases.sideAnswer + "\n" + passageText(best) + "\nMeer hierover: \(route).")
         return true
@@ -114,15 +95,5 @@ extension Conversation {
     func search(_ text: String, limit: Int = 10) -> [SearchResult] {
         var searcher = Searcher(index: content.index)
         return searcher.search(words: terms(of: text), limit: limit)
-    }
-
-    /// The score of each route, best first: the fused route score when the index has a classifier,
-    /// else the route's best passage score.
-    static func routeScores(_ results: [SearchResult]) -> [(route: String, score: Double)] {
-        var ranked: [(route: String, score: Double)] = []
-        for result in results where !ranked.contains(where: { $0.route == result.passage.route }) {
-            ranked.append((result.passage.route, result.routeScore > 0 ? result.routeScore : result.score))
-        }
-        return ranked
     }
 }

@@ -23,6 +23,8 @@ public struct AnalyzedTerm: Equatable, Sendable {
     public var lemma: String
     /// A word of the lexicon (or a stop word or override): never read as a typo of another word.
     public var isDutchWord: Bool = false
+    /// Clause punctuation stands before this word (see `Token.followsPunctuation`).
+    public var followsPunctuation: Bool = false
     public var position: Int
     public var origin: Origin
     /// A stop word: reported, but not used for ranking.
@@ -47,6 +49,8 @@ public final class Analyzer: Sendable {
     /// Words whose facts are looked up, not worked out: the overrides, the stop words, and any
     /// remembered words.
     private let known: [String: WordFacts]
+    /// The triggers of `cues.tsv`, prepared for matching.
+    private let cues: CueMatcher
 
     /// Weights of derived terms relative to a word typed by the person. Parts of a compound the index
     /// already knows only break ties: the exact word is the strong evidence. Parts of an unknown compound
@@ -70,20 +74,27 @@ public final class Analyzer: Sendable {
                 if !stems.isEmpty, !canonical.isEmpty { rules.append((stems, canonical)) }
             }
         }
-        self.init(tables: tables, synonymRules: rules, known: Self.preparedWords(tables))
+        self.init(tables: tables, synonymRules: rules, known: Self.preparedWords(tables),
+                  cues: CueMatcher(rules: tables.cues, analyzer: plain))
     }
 
-    /// An analyzer without synonym rules, used to prepare the rules themselves.
+    /// An analyzer without synonym rules or cues, used to prepare them.
     private convenience init(plainWith tables: TermTables) {
-        self.init(tables: tables, synonymRules: [], known: Self.preparedWords(tables))
+        self.init(tables: tables, synonymRules: [], known: Self.preparedWords(tables), cues: .empty)
     }
 
     private init(tables: TermTables, synonymRules: [(variant: [String], canonical: [(stem: String, surface: String)])],
-                 known: [String: WordFacts]) {
+                 known: [String: WordFacts], cues: CueMatcher) {
         self.tables = tables
         self.synonymRules = synonymRules
         self.rulesByFirstStem = Dictionary(grouping: synonymRules.indices, by: { synonymRules[$0].variant[0] })
         self.known = known
+        self.cues = cues
+    }
+
+    /// The clauses and context cues (negation, time, person, aspect) of analysed words.
+    public func context(of words: [AnalyzedTerm]) -> ContextReading {
+        cues.read(words)
     }
 
     /// What analysis needs to know of one folded word.
@@ -100,7 +111,7 @@ public final class Analyzer: Sendable {
     public func remembering(_ words: some Sequence<String>) -> Analyzer {
         var known = known
         for word in words where known[word] == nil { known[word] = facts(of: word) }
-        return Analyzer(tables: tables, synonymRules: synonymRules, known: known)
+        return Analyzer(tables: tables, synonymRules: synonymRules, known: known, cues: cues)
     }
 
     /// The words of `stems.tsv` and the stop words, worked out once. A word listed in `stems.tsv`
@@ -149,7 +160,7 @@ public final class Analyzer: Sendable {
             let facts = facts(of: token.text)
             return AnalyzedTerm(
                 stem: facts.stem, surface: token.text, lemma: facts.lemma, isDutchWord: facts.isDutchWord,
-                position: token.position, origin: token.isJoined ? .joined : .word,
+                followsPunctuation: token.followsPunctuation, position: token.position, origin: token.isJoined ? .joined : .word,
                 isStopWord: facts.isIgnoredForRanking, isNegation: facts.isNegation, weight: 1)
         }
     }

@@ -9,11 +9,15 @@ public struct TermTables: Sendable, Equatable {
     public var synonyms: [Synonym]
     /// Dutch word forms and their lemmas (generated from OpenTaal).
     public var lexicon: DutchLexicon
+    /// Context cue triggers: negation, time, person, aspect, clause boundaries.
+    public var cues: [CueRule]
 
-    public init(stemOverrides: [String: String] = [:], synonyms: [Synonym] = [], lexicon: DutchLexicon = .empty) {
+    public init(stemOverrides: [String: String] = [:], synonyms: [Synonym] = [], lexicon: DutchLexicon = .empty,
+                cues: [CueRule] = []) {
         self.stemOverrides = stemOverrides
         self.synonyms = synonyms
         self.lexicon = lexicon
+        self.cues = cues
     }
 
     public static let empty = TermTables()
@@ -58,15 +62,39 @@ public struct TermTables: Sendable, Equatable {
         return synonyms
     }
 
-    /// The non-comment lines of a two-column tab-separated file, numbered from 1.
-    private static func rows(of text: String) throws(ParseError) -> [(Int, [String])] {
+    /// Parses a cue file: `kind<TAB>scope<TAB>trigger, trigger, ...` per line, with a kind and a scope
+    /// from `CueKind` and `CueScope`; boundaries take the scope `-`.
+    public static func parseCues(_ text: String) throws(ParseError) -> [CueRule] {
+        var rules: [CueRule] = []
+        for (line, fields) in try rows(of: text, columns: 3) {
+            guard let kind = CueKind(rawValue: fields[0]) else {
+                throw ParseError(line: line, message: "unknown cue kind \"\(fields[0])\"; known: "
+                                 + CueKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard let scope = CueScope(rawValue: fields[1]) else {
+                throw ParseError(line: line, message: "unknown scope \"\(fields[1])\"; known: "
+                                 + CueScope.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard (kind == .boundary) == (scope == .none) else {
+                throw ParseError(line: line, message: "a boundary takes the scope \"-\", and only a boundary does")
+            }
+            let triggers = fields[2].split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
+            guard !triggers.isEmpty else { throw ParseError(line: line, message: "a cue line needs at least one trigger") }
+            rules += triggers.map { CueRule(kind: kind, scope: scope, trigger: $0, line: line) }
+        }
+        return rules
+    }
+
+    /// The non-comment lines of a tab-separated file with `columns` fields, numbered from 1.
+    private static func rows(of text: String, columns: Int = 2) throws(ParseError) -> [(Int, [String])] {
         var result: [(Int, [String])] = []
         for (index, raw) in text.lines.enumerated() {
             let line = raw.trimmed()
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmed() }
-            guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
-                throw ParseError(line: index + 1, message: "expected two fields separated by one tab")
+            guard fields.count == columns, !fields.contains(where: \.isEmpty) else {
+                throw ParseError(line: index + 1, message: columns == 2 ? "expected two fields separated by one tab"
+                                 : "expected \(columns) fields separated by tabs")
             }
             result.append((index + 1, fields))
         }

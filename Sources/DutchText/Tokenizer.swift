@@ -6,11 +6,15 @@ public struct Token: Equatable, Sendable {
     public var position: Int
     /// True for the joined form of a hyphenated word ("wmoloket" from "Wmo-loket").
     public var isJoined: Bool
+    /// True when punctuation that ends a clause (. ! ? ; : , or a line break) stands between this word
+    /// and the one before: context cues such as a negation do not reach across it.
+    public var followsPunctuation: Bool
 
-    public init(text: String, position: Int, isJoined: Bool = false) {
+    public init(text: String, position: Int, isJoined: Bool = false, followsPunctuation: Bool = false) {
         self.text = text
         self.position = position
         self.isJoined = isJoined
+        self.followsPunctuation = followsPunctuation
     }
 }
 
@@ -39,6 +43,7 @@ public enum Tokenizer {
         var chunk: [UInt8] = []
         var length = 0
         var folded: [Unicode.Scalar] = []
+        var punctuated = false
         for scalar in text.unicodeScalars {
             if TextNormalizer.isCombiningMark(scalar) { continue }
             if isJoiner(scalar) || isWordScalar(scalar) {
@@ -51,13 +56,17 @@ public enum Tokenizer {
                     TextNormalizer.appendFolded(scalar, to: &folded)
                     for lower in folded { UTF8.encode(lower) { chunk.append($0) } }
                 }
-            } else if !chunk.isEmpty {
-                emit(chunk, into: &tokens, position: &position)
-                chunk.removeAll(keepingCapacity: true)
-                length = 0
+            } else {
+                if !chunk.isEmpty {
+                    emit(chunk, into: &tokens, position: &position, followsPunctuation: punctuated)
+                    chunk.removeAll(keepingCapacity: true)
+                    length = 0
+                    punctuated = false
+                }
+                if isClauseMark(scalar) { punctuated = true }
             }
         }
-        if !chunk.isEmpty { emit(chunk, into: &tokens, position: &position) }
+        if !chunk.isEmpty { emit(chunk, into: &tokens, position: &position, followsPunctuation: punctuated) }
         return tokens
     }
 
@@ -88,7 +97,9 @@ public enum Tokenizer {
     }
 
     /// Turns a run of word bytes and joiners into tokens: one per part, plus the joined form.
-    private static func emit(_ chunk: [UInt8], into tokens: inout [Token], position: inout Int) {
+    private static func emit(_ chunk: [UInt8], into tokens: inout [Token], position: inout Int, followsPunctuation: Bool) {
+        let emitted = tokens.count
+        defer { if tokens.count > emitted { tokens[emitted].followsPunctuation = followsPunctuation } }
         if !chunk.contains(where: { $0 == hyphen || $0 == apostrophe }) {
             tokens.append(Token(text: String(decoding: chunk, as: UTF8.self), position: position))
             position += 1
@@ -130,6 +141,14 @@ public enum Tokenizer {
             return (value >= 97 && value <= 122) || (scalar.value >= 48 && scalar.value <= 57)
         }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Punctuation that closes a clause. A hyphen or apostrophe joins words, so it is not one.
+    private static func isClauseMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", ";", ":", ",", "\n", "\r", "(", ")": true
+        default: false
+        }
     }
 
     private static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || isApostrophe(scalar) }

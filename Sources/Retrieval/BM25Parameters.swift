@@ -19,6 +19,15 @@ public struct BM25Parameters: Equatable, Sendable {
     /// score relative to the best passage of the question. Chosen by cross-validation on the
     /// content's examples (`routewijzer-bench classifier`), never on evaluation questions.
     public var intentWeight: Double = 0.6
+    /// The BM25F score that earns a route the full lexical share of the fusion; a question whose best
+    /// passage scores lower gives its routes a smaller share (`RouteFusion`). Chosen with the weight.
+    public var lexicalFloor: Double = 10
+    /// How much a question's word counts when a negation reaches it ("geen schulden"), relative to
+    /// the same word said plainly.
+    public var negatedWordWeight: Double = 1
+    /// How much a word that names a person counts ("moeder", "zoon", "buurvrouw"): it says whom a
+    /// question is about, which the context cues and the classifier read, more than what it is about.
+    public var personWordWeight: Double = 0.6
     /// How the route classifier trains.
     public var classifier = RouteClassifier.Settings()
 

@@ -7,6 +7,10 @@ public struct IntentExample: Equatable, Sendable {
     public var text: String
     public var file: String
     public var line: Int
+    /// Which block of the file the example is in: a comment line between examples starts a new one.
+    /// Authors start a block when they add examples later, so blocks are mostly written apart, and
+    /// training on one and testing on another tells how well examples carry over to new writers.
+    public var block: Int = 0
 
     public static let directory = "voorbeelden/"
     /// Fewer examples than this make a route hard to learn; `validate` reports it.
@@ -23,16 +27,20 @@ public struct IntentExample: Equatable, Sendable {
         let route = String(name.dropLast(4))
         var examples: [IntentExample] = []
         var seen: Set<String> = []
+        var block = 0, commented = false
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmed()
+            if line.hasPrefix("#") { commented = true }
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            if commented, !examples.isEmpty { block += 1 }
+            commented = false
             guard line.count <= maximumLength, !line.contains("\t") else {
                 throw KnowledgeError(file: path, line: number + 1, message: "an example is one question of at most \(maximumLength) characters, without tabs")
             }
             guard seen.insert(line.lowercased()).inserted else {
                 throw KnowledgeError(file: path, line: number + 1, message: "this example occurs twice")
             }
-            examples.append(IntentExample(route: route, text: line, file: path, line: number + 1))
+            examples.append(IntentExample(route: route, text: line, file: path, line: number + 1, block: block))
         }
         return examples
     }

@@ -18,6 +18,7 @@ public struct KnowledgeBase: Sendable {
     public static let routesFile = "routes.tsv"
     public static let synonymsFile = "synonyms.tsv"
     public static let stemsFile = "stems.tsv"
+    public static let cuesFile = "cues.tsv"
     public static let lexiconFile = "lexicon/lexicon.tsv"
 
     public var routes: [Route]
@@ -52,6 +53,8 @@ public struct KnowledgeBase: Sendable {
             routes = try Route.parseList(file.text, file: file.path)
         case Self.synonymsFile:
             do { tables.synonyms = try TermTables.parseSynonyms(file.text) } catch { throw located(error) }
+        case Self.cuesFile:
+            do { tables.cues = try TermTables.parseCues(file.text) } catch { throw located(error) }
         case Self.stemsFile:
             do { tables.stemOverrides = try TermTables.parseStemOverrides(file.text) } catch { throw located(error) }
         case Self.lexiconFile:

@@ -18,16 +18,14 @@ public struct RouteClassifier: Sendable {
     public let routes: [String]
     /// Feature hash → column of the model; features never seen in training carry no weight.
     private let columns: [UInt64: Int32]
-    /// Weights by column, `routes.count` per column.
-    private let weights: [Float]
-    private let bias: [Float]
+    private let model: Model
 
     /// How training runs; the defaults were chosen by cross-validation on the bundled examples
     /// (`routewijzer-bench classifier`).
     public struct Settings: Equatable, Sendable {
-        public var epochs = 10
+        public var epochs = 6
         public var learningRate: Float = 2
-        public var l2: Float = 1e-5
+        public var l2: Float = 1e-3
         public var seed: UInt64 = 0x5eed
         public init() {}
     }
@@ -37,115 +35,156 @@ public struct RouteClassifier: Sendable {
         let routes = Array(Set(examples.map(\.route))).sorted()
         let row = Dictionary(uniqueKeysWithValues: routes.enumerated().map { ($1, $0) })
         var columns: [UInt64: Int32] = [:]
-        let samples: [(features: [Int32], label: Int)] = examples.map { example in
-            let features = Self.features(of: analyzer.analyze(example.text)).map { hash in
+        var samples = Samples()
+        for example in examples {
+            let words = analyzer.analyze(example.text)
+            let features = Self.features(of: words, context: analyzer.context(of: words)).map { hash in
                 if let column = columns[hash] { return column }
                 let column = Int32(columns.count)
                 columns[hash] = column
                 return column
             }
-            return (features, row[example.route]!)
+            samples.append(features, label: row[example.route]!)
         }
         var model = Model(columns: columns.count, classes: routes.count)
         model.train(samples, settings: settings)
         self.routes = routes
         self.columns = columns
-        self.weights = model.weights
-        self.bias = model.bias
+        self.model = model
     }
 
-    /// The probability of each route (in `routes` order) for analysed words.
-    public func probabilities(_ words: [AnalyzedTerm]) -> [Double] {
-        let features = Self.features(of: words).compactMap { columns[$0] }
-        let model = Model(weights: weights, bias: bias, classes: routes.count)
-        return model.probabilities(features).map(Double.init)
+    /// The probability of each route (in `routes` order) for analysed words and their context cues.
+    public func probabilities(_ words: [AnalyzedTerm], context: ContextReading) -> [Double] {
+        let features = Self.features(of: words, context: context).compactMap { columns[$0] }
+        var scores = model.scratch
+        model.softmax(features[...], into: &scores)
+        return (0..<routes.count).map { Double(scores[$0 / Model.width][$0 % Model.width]) }
     }
 
-    /// The features the classifier reads: content-word stems, pairs of neighbouring content stems,
-    /// stems under a negation ("geen schulden" is not about debt in the same way), and letter
-    /// trigrams to pentagrams of content words, which carry word families, compounds and typos.
-    /// Distinct hashes, so a repeated word counts once.
-    static func features(of terms: [AnalyzedTerm]) -> [UInt64] {
-        var hashes: Set<UInt64> = []
+    /// The features the classifier reads: content-word stems; pairs of neighbouring content stems;
+    /// stems a negation reaches ("geen schulden" is not about debt in the same way); letter trigrams
+    /// to pentagrams of content words, which carry word families, compounds and typos; and the kinds
+    /// of context cue present (objecting, a child, the past, ...), which weigh the desk as much as the
+    /// topic does. Distinct hashes, so a repeated word counts once.
+    static func features(of terms: [AnalyzedTerm], context: ContextReading) -> [UInt64] {
+        var hashes: [UInt64] = []
         var previous: String?
-        var negatedUntil = -1
-        for term in terms where term.origin == .word {
-            if term.isNegation { negatedUntil = term.position + 3 }
-            guard !term.isStopWord else { continue }
-            hashes.insert(hash("w", term.stem))
-            if term.position <= negatedUntil { hashes.insert(hash("n", term.stem)) }
-            if let previous { hashes.insert(hash("b", previous + " " + term.stem)) }
+        for term in terms where term.origin == .word && !term.isStopWord {
+            hashes.append(hash("w", term.stem.utf8))
+            if context.isNegated(term.position) { hashes.append(hash("n", term.stem.utf8)) }
+            if let previous {
+                hashes.append(StableHash.continuing(StableHash.step(hash("b", previous.utf8), 0x20), with: term.stem.utf8))
+            }
             previous = term.stem
-            let letters = Array(("<" + term.surface + ">").utf8)
-            for size in 3...5 where letters.count >= size {
-                for start in 0...(letters.count - size) { hashes.insert(hash("c", letters[start..<(start + size)])) }
+            let letters = [UInt8(ascii: "<")] + Array(term.surface.utf8) + [UInt8(ascii: ">")]
+            // Each start gives its trigram, tetragram and pentagram in one pass over five letters.
+            for start in 0..<max(0, letters.count - 2) {
+                var gram = hash("c", EmptyCollection())
+                for offset in 0..<min(5, letters.count - start) {
+                    gram = StableHash.step(gram, letters[start + offset])
+                    if offset >= 2 { hashes.append(gram) }
+                }
             }
         }
-        return hashes.sorted()
+        for kind in context.kinds { hashes.append(hash("k", kind.rawValue.utf8)) }
+        hashes.sort()
+        return hashes.enumerated().compactMap { index, hash in index > 0 && hashes[index - 1] == hash ? nil : hash }
     }
 
-    private static func hash(_ kind: Character, _ text: String) -> UInt64 { hash(kind, Array(text.utf8)[...]) }
-
-    private static func hash(_ kind: Character, _ bytes: ArraySlice<UInt8>) -> UInt64 {
+    private static func hash(_ kind: Character, _ bytes: some Sequence<UInt8>) -> UInt64 {
         StableHash.fnv1a(bytes, seed: UInt64(kind.asciiValue ?? 0))
     }
 }
 
-/// The weights of a linear softmax model and the plain arithmetic on them.
-private struct Model {
-    var weights: [Float]
-    var bias: [Float]
+/// The training questions as column lists in one flat array, so training walks memory in order.
+private struct Samples {
+    var columns: [Int32] = []
+    var bounds: [Int] = [0]
+    var labels: [Int] = []
+
+    mutating func append(_ features: [Int32], label: Int) {
+        columns += features
+        bounds.append(columns.count)
+        labels.append(label)
+    }
+
+    var count: Int { labels.count }
+    func features(_ sample: Int) -> ArraySlice<Int32> { columns[bounds[sample]..<bounds[sample + 1]] }
+}
+
+/// The weights of a linear softmax model and the plain arithmetic on them. Routes are held in SIMD
+/// lanes of eight, padded with routes that can never win, so the work per feature is a few vector
+/// additions: training at load stays in milliseconds.
+private struct Model: Sendable {
+    static let width = 8
+    /// Weights by column, `lanes` vectors per column.
+    private(set) var weights: [SIMD8<Float>]
+    private(set) var bias: [SIMD8<Float>]
     let classes: Int
+    var lanes: Int { bias.count }
+    /// A score buffer of the right size, to copy for one prediction.
+    var scratch: [SIMD8<Float>] { bias }
 
     init(columns: Int, classes: Int) {
-        weights = [Float](repeating: 0, count: columns * classes)
-        bias = [Float](repeating: 0, count: classes)
+        let lanes = (classes + Self.width - 1) / Self.width
+        weights = [SIMD8<Float>](repeating: .zero, count: columns * lanes)
+        // Padding routes start at minus infinity: their probability is 0, so their gradient is too.
+        bias = (0..<lanes).map { lane in
+            SIMD8<Float>((0..<Self.width).map { lane * Self.width + $0 < classes ? 0 : -Float.infinity })
+        }
         self.classes = classes
     }
 
-    init(weights: [Float], bias: [Float], classes: Int) {
-        self.weights = weights
-        self.bias = bias
-        self.classes = classes
-    }
-
-    /// Softmax of the summed weights; each feature counts 1/√n, so long questions are not surer.
-    func probabilities(_ features: [Int32]) -> [Float] {
-        var scores = bias
+    /// Softmax of the summed weights into `scores`; each feature counts 1/√n, so long questions are
+    /// not surer.
+    func softmax(_ features: ArraySlice<Int32>, into scores: inout [SIMD8<Float>]) {
+        let lanes = self.lanes
         let scale = features.isEmpty ? 0 : 1 / Float(features.count).squareRoot()
-        for feature in features {
-            let base = Int(feature) * classes
-            for label in 0..<classes { scores[label] += scale * weights[base + label] }
+        weights.withUnsafeBufferPointer { weights in
+            scores.withUnsafeMutableBufferPointer { scores in
+                for lane in 0..<lanes { scores[lane] = bias[lane] }
+                for feature in features {
+                    let base = Int(feature) * lanes
+                    for lane in 0..<lanes { scores[lane] += scale * weights[base + lane] }
+                }
+                let top = (0..<lanes).map { scores[$0].max() }.max() ?? 0
+                var total: Float = 0
+                for lane in 0..<lanes {
+                    for slot in 0..<Self.width { scores[lane][slot] = expf(scores[lane][slot] - top) }
+                    total += scores[lane].sum()
+                }
+                for lane in 0..<lanes { scores[lane] /= total }
+            }
         }
-        let top = scores.max() ?? 0
-        var total: Float = 0
-        for label in 0..<classes {
-            scores[label] = expf(scores[label] - top)
-            total += scores[label]
-        }
-        return scores.map { $0 / total }
     }
 
     /// Stochastic gradient descent on the cross-entropy, in an order shuffled by a fixed seed, with
     /// a learning rate that decays per epoch and L2 shrinkage on the weights a sample touches.
-    mutating func train(_ samples: [(features: [Int32], label: Int)], settings: RouteClassifier.Settings) {
-        var order = Array(samples.indices)
+    mutating func train(_ samples: Samples, settings: RouteClassifier.Settings) {
+        var order = Array(0..<samples.count)
         var random = settings.seed
+        var gradient = scratch
+        let lanes = self.lanes
         for epoch in 0..<settings.epochs {
             for index in stride(from: order.count - 1, to: 0, by: -1) {
                 random = random &* 6364136223846793005 &+ 1442695040888963407
                 order.swapAt(index, Int((random >> 33) % UInt64(index + 1)))
             }
             let rate = settings.learningRate / (1 + Float(epoch) * 0.2)
-            for sample in order.lazy.map({ samples[$0] }) {
-                var gradient = probabilities(sample.features)
-                gradient[sample.label] -= 1
-                let scale = sample.features.isEmpty ? 0 : 1 / Float(sample.features.count).squareRoot()
-                for label in 0..<classes { bias[label] -= rate * gradient[label] }
-                for feature in sample.features {
-                    let base = Int(feature) * classes
-                    for label in 0..<classes {
-                        weights[base + label] -= rate * (scale * gradient[label] + settings.l2 * weights[base + label])
+            for sample in order {
+                let features = samples.features(sample)
+                softmax(features, into: &gradient)
+                let label = samples.labels[sample]
+                gradient[label / Self.width][label % Self.width] -= 1
+                let scale = features.isEmpty ? 0 : 1 / Float(features.count).squareRoot()
+                for lane in 0..<lanes { bias[lane] -= rate * gradient[lane] }
+                let shrink = 1 - rate * settings.l2
+                weights.withUnsafeMutableBufferPointer { weights in
+                    for feature in features {
+                        let base = Int(feature) * lanes
+                        for lane in 0..<lanes {
+                            weights[base + lane] = shrink * weights[base + lane] - (rate * scale) * gradient[lane]
+                        }
                     }
                 }
             }

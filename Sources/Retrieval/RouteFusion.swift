@@ -2,13 +2,15 @@
 /// one list of results grouped per route.
 ///
 /// A route scores `weight · intent + (1 − weight) · lexical`, where `lexical` is its best passage's
-/// score over the question's best passage. Results list the best passage of each route in that
+/// score over the question's best passage score or `lexicalFloor`, whichever is larger: a question
+/// whose best match is one weak word does not hand that route the whole lexical share. Results list the best passage of each route in that
 /// order first, and only then further passages, so that one route with many matching passages can
 /// no longer push the right desk out of the list.
 struct RouteFusion {
     let index: BM25Index
     let classifier: RouteClassifier
     let weight: Double
+    let lexicalFloor: Double
 
     /// A route the classifier alone proposes is shown only from this probability on.
     static let minimumIntentWithoutPassage = 0.15
@@ -26,8 +28,9 @@ struct RouteFusion {
             }
         }
         var scores: [String: Double] = [:]
+        let scale = max(top, lexicalFloor)
         for (route, result) in best {
-            scores[route] = weight * (probability[route] ?? 0) + (1 - weight) * result.score / top
+            scores[route] = weight * (probability[route] ?? 0) + (1 - weight) * result.score / scale
         }
         let order = best.keys.sorted { a, b in
             if scores[a]! != scores[b]! { return scores[a]! > scores[b]! }

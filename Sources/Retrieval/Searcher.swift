@@ -26,10 +26,11 @@ public struct Searcher {
     /// The same for a query whose words the index's analyzer has already analysed (`analyze`), so a
     /// caller that needs them too analyses the text once.
     public mutating func search(words: [AnalyzedTerm], limit: Int = 10) -> [SearchResult] {
-        guard let classifier = index.classifier else { return passages(words: words, limit: limit) }
-        let candidates = passages(words: words, limit: max(limit, Self.fusionCandidates))
-        return RouteFusion(index: index, classifier: classifier, weight: intentWeight)
-            .results(candidates, intent: classifier.probabilities(words), limit: limit)
+        let context = index.analyzer.context(of: words)
+        guard let classifier = index.classifier else { return passages(words: words, context: context, limit: limit) }
+        let candidates = passages(words: words, context: context, limit: max(limit, Self.fusionCandidates))
+        return RouteFusion(index: index, classifier: classifier, weight: intentWeight, lexicalFloor: index.parameters.lexicalFloor)
+            .results(candidates, intent: classifier.probabilities(words, context: context), limit: limit)
     }
 
     /// How many passages BM25 hands to the fusion with the classifier: enough that every route
@@ -37,8 +38,8 @@ public struct Searcher {
     static let fusionCandidates = 60
 
     /// The best `limit` passages by BM25F alone.
-    public mutating func passages(words: [AnalyzedTerm], limit: Int) -> [SearchResult] {
-        let stems = index.weightedStems(of: words)
+    public mutating func passages(words: [AnalyzedTerm], context: ContextReading, limit: Int) -> [SearchResult] {
+        let stems = index.weightedStems(of: words, context: context)
         let terms = stems.compactMap { stem, weight in index.termIDs[stem].map { (stem: stem, id: Int($0), weight: Float(weight)) } }
         accumulate(terms.map { ($0.id, $0.weight) })
         let best = topPassages(limit)

@@ -26,7 +26,8 @@ let usage = """
       routewijzer-bench request-path [--knowledge DIR] [--dialogs DIR] [--repeat N]
           The server's work per POST /v1/messages of the wrk conversation, in-process without sockets:
           parse, dialogue turn, serialize; baseline: the same path answering GET /healthz.
-      routewijzer-bench classifier [--knowledge DIR] [--folds 5] [--weights 0.4,0.6,0.8] [--epochs N] [--rate R] [--l2 L]
+      routewijzer-bench classifier [--knowledge DIR] [--folds 5 | --by-block] [--weights 0.4,0.6,0.8] [--epochs N] [--rate R] [--l2 L]
+                                    [--negated W] [--person W] [--floor S]
           k-fold cross-validated route accuracy on the content's examples: classifier alone, fused with
           BM25F at each intent weight; baseline: BM25F alone on the same examples.
       routewijzer-bench export [--knowledge DIR] [--synthetic N]
@@ -41,7 +42,7 @@ func parseArguments() -> (command: String, options: [String: String], flags: Set
     let command = arguments.isEmpty ? "" : arguments.removeFirst()
     while !arguments.isEmpty {
         let argument = arguments.removeFirst()
-        if argument == "--json" {
+        if argument == "--json" || argument == "--by-block" {
             flags.insert(argument)
         } else if !arguments.isEmpty {
             options[argument] = arguments.removeFirst()
@@ -100,11 +101,15 @@ do {
         print(RequestPathBenchmark.run(engine: engine, rounds: Int(options["--repeat"] ?? "") ?? 5).text)
     case "classifier":
         let weights = (options["--weights"] ?? "0.4,0.5,0.6,0.7,0.8").split(separator: ",").compactMap { Double($0) }
-        var settings = RouteClassifier.Settings()
-        if let epochs = options["--epochs"].flatMap({ Int($0) }) { settings.epochs = epochs }
-        if let rate = options["--rate"].flatMap({ Float($0) }) { settings.learningRate = rate }
-        if let l2 = options["--l2"].flatMap({ Float($0) }) { settings.l2 = l2 }
-        print(ClassifierBenchmark.run(knowledge: try knowledge(), folds: Int(options["--folds"] ?? "") ?? 5, weights: weights, settings: settings))
+        var parameters = BM25Parameters()
+        if let epochs = options["--epochs"].flatMap({ Int($0) }) { parameters.classifier.epochs = epochs }
+        if let rate = options["--rate"].flatMap({ Float($0) }) { parameters.classifier.learningRate = rate }
+        if let l2 = options["--l2"].flatMap({ Float($0) }) { parameters.classifier.l2 = l2 }
+        if let weight = options["--negated"].flatMap({ Double($0) }) { parameters.negatedWordWeight = weight }
+        if let weight = options["--person"].flatMap({ Double($0) }) { parameters.personWordWeight = weight }
+        if let floor = options["--floor"].flatMap({ Double($0) }) { parameters.lexicalFloor = floor }
+        print(ClassifierBenchmark.run(knowledge: try knowledge(), folds: Int(options["--folds"] ?? "") ?? 5,
+                                      byBlock: flags.contains("--by-block"), weights: weights, parameters: parameters))
     case "export":
         for passage in try corpus(try knowledge()) { print(CorpusFile.line(passage)) }
     case "retrieval":

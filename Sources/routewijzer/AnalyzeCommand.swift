@@ -12,9 +12,26 @@ enum AnalyzeCommand {
             return
         }
         let knowledge = try LoadedKnowledge(arguments)
+        let analyzer = knowledge.index.analyzer
         while let line = readLine() {
-            let terms = knowledge.index.analyzer.analyzeQuery(line, vocabulary: knowledge.index.vocabulary)
+            let words = analyzer.analyze(line)
+            let terms = analyzer.analyzeQuery(words: words, vocabulary: knowledge.index.vocabulary)
             Console.out(terms.map(describe).joined(separator: "  "))
+            for clause in describe(analyzer.context(of: words), words: words) { Console.out("  " + clause) }
+        }
+    }
+
+    /// One line per clause: its words, then each cue as `kind: trigger`, with `→ words` for the
+    /// words a negation reaches.
+    static func describe(_ reading: ContextReading, words: [AnalyzedTerm]) -> [String] {
+        var surface: [Int: String] = [:]
+        for word in words where word.origin == .word { surface[word.position] = word.surface }
+        func text(_ range: Range<Int>) -> String { range.compactMap { surface[$0] }.joined(separator: " ") }
+        return reading.clauses.enumerated().map { number, clause in
+            let cues = reading.cues(in: clause).map { cue in
+                "\(cue.kind.rawValue): \(cue.trigger)" + (cue.kind == .negation ? " → " + text(cue.scope) : "")
+            }
+            return "zin \(number + 1): \(text(clause))" + (cues.isEmpty ? "" : "  [" + cues.joined(separator: " · ") + "]")
         }
     }
 

@@ -52,3 +52,13 @@ struct TokenizerTests {
         #expect(!Tokenizer.isPhoneNumber("wmo-2015"))
     }
 }
+
+@Suite("Tokenizer clause marks")
+struct TokenizerClauseMarkTests {
+    @Test("a word after clause punctuation says so; hyphens and apostrophes are not clause marks")
+    func punctuation() {
+        let tokens = Tokenizer.tokenize("Nee, Wmo-loket! 's avonds\nook")
+        #expect(tokens.map(\.followsPunctuation) == [false, true, false, false, true, false, true])
+        #expect(tokens.map(\.text) == ["nee", "wmo", "loket", "wmoloket", "s", "avonds", "ook"])
+    }
+}
