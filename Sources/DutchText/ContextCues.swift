@@ -114,32 +114,52 @@ public struct ContextReading: Equatable, Sendable {
 
 /// Finds the cues of `cues.tsv` in analysed text. Built once per analyzer, like the synonym rules.
 struct CueMatcher: Sendable {
-    /// A trigger as the words it must meet: a stem, or `=` and the exact folded form for a stop word
-    /// (the stem of "als" is also the stem of "al") and for a word written as `=word`.
-    private let triggers: [(rule: CueRule, keys: [String])]
-    /// Trigger numbers by their first key, so a word only tries the triggers that can start with it.
-    private let byFirstKey: [String: [Int]]
+    /// A trigger as the words it must meet, each a stem or an exact form (see `Key`).
+    private let triggers: [(rule: CueRule, keys: [Key])]
+    /// Trigger numbers by their first word, so a word only tries the triggers that can start with it.
+    private let byFirstStem: [String: [Int]]
+    private let byFirstForm: [String: [Int]]
+
+    /// How a trigger word meets a word of the text: by stem, or by its exact folded form, which stop
+    /// words need (the stem of "als" is also the stem of "al") and `=word` asks for.
+    enum Key: Equatable, Sendable {
+        case stem(String)
+        case form(String)
+
+        init(_ term: AnalyzedTerm) { self = term.isStopWord ? .form(term.surface) : .stem(term.stem) }
+
+        func matches(_ term: AnalyzedTerm) -> Bool {
+            switch self {
+            case .stem(let stem): !term.isStopWord && term.stem == stem
+            case .form(let form): term.surface == form
+            }
+        }
+    }
 
     static let empty = CueMatcher(triggers: [])
 
     init(rules: [CueRule], analyzer: Analyzer) {
-        let triggers = rules.compactMap { rule -> (rule: CueRule, keys: [String])? in
-            let keys = rule.trigger.split(separator: " ").flatMap { word -> [String] in
-                if word.hasPrefix("=") { return Tokenizer.plainWords(String(word.dropFirst())).map { "=" + $0 } }
-                return analyzer.analyze(String(word)).filter { $0.origin == .word }.map(Self.key)
+        let triggers = rules.compactMap { rule -> (rule: CueRule, keys: [Key])? in
+            let keys = rule.trigger.split(separator: " ").flatMap { word -> [Key] in
+                if word.hasPrefix("=") { return Tokenizer.plainWords(String(word.dropFirst())).map(Key.form) }
+                return analyzer.analyze(String(word)).filter { $0.origin == .word }.map(Key.init)
             }
             return keys.isEmpty ? nil : (rule, keys)
         }
         self.init(triggers: triggers)
     }
 
-    private init(triggers: [(rule: CueRule, keys: [String])]) {
+    private init(triggers: [(rule: CueRule, keys: [Key])]) {
         self.triggers = triggers
-        self.byFirstKey = Dictionary(grouping: triggers.indices, by: { triggers[$0].keys[0] })
-    }
-
-    private static func key(_ term: AnalyzedTerm) -> String {
-        term.isStopWord ? "=" + term.surface : term.stem
+        var byFirstStem: [String: [Int]] = [:], byFirstForm: [String: [Int]] = [:]
+        for (number, trigger) in triggers.enumerated() {
+            switch trigger.keys[0] {
+            case .stem(let stem): byFirstStem[stem, default: []].append(number)
+            case .form(let form): byFirstForm[form, default: []].append(number)
+            }
+        }
+        self.byFirstStem = byFirstStem
+        self.byFirstForm = byFirstForm
     }
 
     /// The clauses and cues of analysed text (`Analyzer.analyze`); derived terms are ignored.
@@ -184,12 +204,12 @@ struct CueMatcher: Sendable {
         var found: [Match] = []
         for start in words.indices {
             let word = words[start]
-            let candidates = Set((byFirstKey[Self.key(word)] ?? []) + (byFirstKey["=" + word.surface] ?? []))
-            for number in candidates.sorted() {
+            let candidates = (word.isStopWord ? [] : byFirstStem[word.stem] ?? []) + (byFirstForm[word.surface] ?? [])
+            for number in candidates {
                 let (rule, keys) = triggers[number]
                 guard start + keys.count <= words.count else { continue }
                 let run = words[start..<(start + keys.count)]
-                guard zip(run, keys).allSatisfy({ Self.key($0) == $1 || "=" + $0.surface == $1 }) else { continue }
+                guard zip(keys, run).allSatisfy({ $0.matches($1) }) else { continue }
                 found.append(Match(rule: rule, start: start, length: keys.count, text: run.map(\.surface).joined(separator: " ")))
             }
         }

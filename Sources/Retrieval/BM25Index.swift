@@ -37,8 +37,10 @@ public final class BM25Index: Sendable {
     /// Indexes `passages`; with `examples`, also trains the route classifier, whose routes show the
     /// first passage of their document in `cardDocuments` (route id → document id) when only the
     /// classifier found them.
+    /// A `classifier` already trained on `examples` (from `RouteClassifier(archive:key:)`) is used
+    /// as it is.
     public init(passages: [Passage], analyzer: Analyzer, parameters: BM25Parameters = BM25Parameters(),
-                examples: [IntentExample] = [], cardDocuments: [String: String] = [:]) {
+                examples: [IntentExample] = [], cardDocuments: [String: String] = [:], classifier: RouteClassifier? = nil) {
         let builder = Builder.build(passages, analyzer: analyzer, parameters: parameters)
         self.passages = passages
         self.parameters = parameters
@@ -46,7 +48,8 @@ public final class BM25Index: Sendable {
         self.analyzer = analyzer.remembering(builder.termOfWord.keys)
         (termIDs, postings, idf) = builder.finish()
         vocabulary = Vocabulary(words: builder.words, stems: termIDs.keys)
-        classifier = examples.isEmpty ? nil : RouteClassifier(examples: examples, analyzer: self.analyzer, settings: parameters.classifier)
+        self.classifier = classifier
+            ?? (examples.isEmpty ? nil : RouteClassifier(examples: examples, analyzer: self.analyzer, settings: parameters.classifier))
         var routePassages: [String: Int32] = [:]
         for (number, passage) in passages.enumerated().reversed()
         where passage.documentID == cardDocuments[passage.route] ?? passage.documentID {
@@ -57,11 +60,12 @@ public final class BM25Index: Sendable {
 
     /// Indexes every passage of a knowledge base, with its synonym and stem tables, and trains the
     /// route classifier on its examples.
-    public convenience init(knowledge: KnowledgeBase, parameters: BM25Parameters = BM25Parameters()) {
+    public convenience init(knowledge: KnowledgeBase, parameters: BM25Parameters = BM25Parameters(),
+                            classifier: RouteClassifier? = nil) {
         var cards: [String: String] = [:]
         for route in knowledge.routes { cards[route.id] = route.cardDocument }
         self.init(passages: knowledge.passages, analyzer: Analyzer(tables: knowledge.tables), parameters: parameters,
-                  examples: knowledge.examples, cardDocuments: cards)
+                  examples: knowledge.examples, cardDocuments: cards, classifier: classifier)
     }
 
     /// The best `limit` passages for `query`, best first; equal scores keep passage order.

@@ -34,7 +34,8 @@ public struct IntentExample: Equatable, Sendable {
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             if commented, !examples.isEmpty { block += 1 }
             commented = false
-            guard line.count <= maximumLength, !line.contains("\t") else {
+            // Counting characters walks grapheme clusters; most lines are settled by their byte count.
+            guard line.utf8.count <= maximumLength || line.count <= maximumLength, !line.utf8.contains(9) else {
                 throw KnowledgeError(file: path, line: number + 1, message: "an example is one question of at most \(maximumLength) characters, without tabs")
             }
             guard seen.insert(line.lowercased()).inserted else {

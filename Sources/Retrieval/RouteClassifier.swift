@@ -1,4 +1,6 @@
+import Dispatch
 import DutchText
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,9 +18,10 @@ import Darwin
 public struct RouteClassifier: Sendable {
     /// Route ids, in the order of the model's rows.
     public let routes: [String]
-    /// Feature hash → column of the model; features never seen in training carry no weight.
-    private let columns: [UInt64: Int32]
-    private let model: Model
+    /// Feature hash → column of the model; features never seen in training, or seen too rarely to
+    /// learn from, carry no weight.
+    let columns: FeatureIDs
+    let model: Model
 
     /// How training runs; the defaults were chosen by cross-validation on the bundled examples
     /// (`routewijzer-bench classifier`).
@@ -27,6 +30,8 @@ public struct RouteClassifier: Sendable {
         public var learningRate: Float = 2
         public var l2: Float = 1e-3
         public var seed: UInt64 = 0x5eed
+        /// A feature must occur in this many examples to get a weight.
+        public var minimumExamplesPerFeature: Int32 = 2
         public init() {}
     }
 
@@ -34,28 +39,60 @@ public struct RouteClassifier: Sendable {
     public init(examples: [IntentExample], analyzer: Analyzer, settings: Settings = Settings()) {
         let routes = Array(Set(examples.map(\.route))).sorted()
         let row = Dictionary(uniqueKeysWithValues: routes.enumerated().map { ($1, $0) })
-        var columns: [UInt64: Int32] = [:]
-        var samples = Samples()
-        for example in examples {
-            let words = analyzer.analyze(example.text)
-            let features = Self.features(of: words, context: analyzer.context(of: words)).map { hash in
-                if let column = columns[hash] { return column }
-                let column = Int32(columns.count)
-                columns[hash] = column
-                return column
+        let hashed = Self.features(of: examples, analyzer: analyzer)
+        // A feature of one example only teaches that example; leaving those out keeps the model a
+        // fraction of the size, which is most of the cost of loading it.
+        var ids = FeatureIDs()
+        var counts: [Int32] = [], hashOfID: [UInt64] = []
+        for features in hashed {
+            for hash in features {
+                let id = Int(ids.insert(hash))
+                if id == counts.count { counts.append(0); hashOfID.append(hash) }
+                counts[id] += 1
             }
-            samples.append(features, label: row[example.route]!)
+        }
+        var columns = FeatureIDs(capacity: counts.count)
+        var columnOfID = [Int32](repeating: -1, count: counts.count)
+        for id in counts.indices where counts[id] >= settings.minimumExamplesPerFeature {
+            columnOfID[id] = columns.insert(hashOfID[id])
+        }
+        var samples = Samples()
+        for (example, features) in zip(examples, hashed) {
+            samples.append(features.map { columnOfID[Int(ids.id(of: $0)!)] }.filter { $0 >= 0 }, label: row[example.route]!)
         }
         var model = Model(columns: columns.count, classes: routes.count)
         model.train(samples, settings: settings)
+        self.init(routes: routes, columns: columns, model: model)
+    }
+
+    /// A trained model, as training leaves it or as an archive gives it back.
+    init(routes: [String], columns: FeatureIDs, model: Model) {
         self.routes = routes
         self.columns = columns
         self.model = model
     }
 
+    /// The features of every example. Analysing two thousand examples is most of the cost of loading
+    /// the model, so the examples are split into contiguous ranges, one per core, and joined in order:
+    /// the result is the same as one pass.
+    private static func features(of examples: [IntentExample], analyzer: Analyzer) -> [[UInt64]] {
+        let workers = max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN)), examples.count / 256))
+        let size = (examples.count + workers - 1) / workers
+        let parts = Mutex([Int: [[UInt64]]]())
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var memo = Analyzer.Memo()
+            let part = examples[min(worker * size, examples.count)..<min((worker + 1) * size, examples.count)].map { example in
+                let words = analyzer.analyze(example.text, memo: &memo)
+                return features(of: words, context: analyzer.context(of: words))
+            }
+            parts.withLock { $0[worker] = part }
+        }
+        return parts.withLock { parts in (0..<workers).flatMap { parts[$0]! } }
+    }
+
     /// The probability of each route (in `routes` order) for analysed words and their context cues.
     public func probabilities(_ words: [AnalyzedTerm], context: ContextReading) -> [Double] {
-        let features = Self.features(of: words, context: context).compactMap { columns[$0] }
+        let features = Self.features(of: words, context: context).compactMap(columns.id(of:))
         var scores = model.scratch
         model.softmax(features[...], into: &scores)
         return (0..<routes.count).map { Double(scores[$0 / Model.width][$0 % Model.width]) }
@@ -97,7 +134,7 @@ public struct RouteClassifier: Sendable {
 }
 
 /// The training questions as column lists in one flat array, so training walks memory in order.
-private struct Samples {
+struct Samples {
     var columns: [Int32] = []
     var bounds: [Int] = [0]
     var labels: [Int] = []
@@ -115,7 +152,7 @@ private struct Samples {
 /// The weights of a linear softmax model and the plain arithmetic on them. Routes are held in SIMD
 /// lanes of eight, padded with routes that can never win, so the work per feature is a few vector
 /// additions: training at load stays in milliseconds.
-private struct Model: Sendable {
+struct Model: Sendable {
     static let width = 8
     /// Weights by column, `lanes` vectors per column.
     private(set) var weights: [SIMD8<Float>]
@@ -124,6 +161,12 @@ private struct Model: Sendable {
     var lanes: Int { bias.count }
     /// A score buffer of the right size, to copy for one prediction.
     var scratch: [SIMD8<Float>] { bias }
+
+    init(weights: [SIMD8<Float>], bias: [SIMD8<Float>], classes: Int) {
+        self.weights = weights
+        self.bias = bias
+        self.classes = classes
+    }
 
     init(columns: Int, classes: Int) {
         let lanes = (classes + Self.width - 1) / Self.width

@@ -9,6 +9,14 @@ public struct SearchResult: Equatable, Sendable {
     /// The route's fused score, by which results are ordered: `intentWeight · intent` plus the
     /// rest times the route's best passage score relative to the question's best passage.
     public var routeScore: Double = 0
+
+    public init(passage: Passage, score: Double, matchedTerms: [String] = [], intent: Double = 0, routeScore: Double = 0) {
+        self.passage = passage
+        self.score = score
+        self.matchedTerms = matchedTerms
+        self.intent = intent
+        self.routeScore = routeScore
+    }
 }
 
 extension Array where Element == SearchResult {

@@ -29,7 +29,8 @@ struct LoadedKnowledge {
         }
         self.base = base
         self.directory = directory
-        self.index = BM25Index(knowledge: base, parameters: parameters)
+        let classifier = ClassifierCache.classifier(for: base, settings: parameters.classifier)
+        self.index = BM25Index(knowledge: base, parameters: parameters, classifier: classifier)
     }
 
     /// Reads and parses the content without judging it (for `validate`).

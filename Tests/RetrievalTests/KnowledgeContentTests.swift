@@ -67,3 +67,33 @@ struct KnowledgeContentTests {
         #expect(evaluation.top1 >= 0.75, "top-1 \(evaluation.top1); misses:\n\(misses)")
     }
 }
+
+@Suite("Bundled context cues")
+struct BundledCueTests {
+    static let analyzer = Analyzer(tables: try! KnowledgeContentTests.load().tables)
+
+    static func kinds(_ text: String) -> Set<CueKind> {
+        analyzer.context(of: analyzer.analyze(text)).kinds
+    }
+
+    @Test("cues.tsv marks the aspect, the person and the time of everyday questions", arguments: [
+        ("Mijn aanvraag voor begeleiding is afgewezen en ik ben het er niet mee eens", [CueKind.objection, .writer]),
+        ("De thuiszorg was erg onbeschoft tegen mijn vader", [.complaint, .otherPerson]),
+        ("Wat kost een eigen bijdrage voor de Wlz?", [.costs]),
+        ("Hoe lang is de wachtlijst voor een verpleeghuis?", [.waiting]),
+        ("Hoe vraag ik een pgb aan voor mijn dochter van 12?", [.applying, .otherPerson, .child]),
+        ("Vorig jaar kreeg mijn oma van 91 nog hulp", [.past, .olderPerson]),
+        ("Stel dat ik ziek word, wie zorgt dan voor mijn man?", [.hypothetical, .writer, .otherPerson]),
+    ])
+    func everyday(text: String, expected: [CueKind]) {
+        #expect(Self.kinds(text).isSuperset(of: expected))
+    }
+
+    @Test("negation reaches the rest of its clause only: 'geen schulden, wel een huurachterstand'")
+    func negation() {
+        let words = Self.analyzer.analyze("Ik heb geen schulden, wel een huurachterstand")
+        let reading = Self.analyzer.context(of: words)
+        let position = { (surface: String) in words.first { $0.surface == surface }!.position }
+        #expect(reading.isNegated(position("schulden")) && !reading.isNegated(position("huurachterstand")))
+    }
+}

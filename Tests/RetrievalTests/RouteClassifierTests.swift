@@ -27,6 +27,12 @@ struct RouteClassifierTests {
         #expect(throws: KnowledgeError.self) { try IntentExample.parse("vraag\nVraag\n", path: "voorbeelden/mantelzorg.txt") }
     }
 
+    @Test("a comment line between examples starts a new block, so examples written later can be held apart")
+    func blocks() throws {
+        let examples = try IntentExample.parse("# kop\n# uitleg\neen\ntwee\n\n# aanvulling\ndrie\n", path: "voorbeelden/pgb.txt")
+        #expect(examples.map(\.block) == [0, 0, 1])
+    }
+
     @Test("training is deterministic: two models give the same probabilities")
     func deterministic() {
         let base = Self.base
@@ -67,5 +73,53 @@ struct RouteClassifierTests {
         var base = Self.base
         base.examples.append(IntentExample(route: "onbekend", text: "vraag", file: "voorbeelden/onbekend.txt", line: 1))
         #expect(KnowledgeValidator.problems(in: base).contains { $0.file == "voorbeelden/onbekend.txt" })
+    }
+}
+
+@Suite("Route classifier archive")
+struct RouteClassifierArchiveTests {
+    static let base = RouteClassifierTests.base
+    static let analyzer = Analyzer(tables: base.tables)
+    static let trained = RouteClassifier(examples: base.examples, analyzer: analyzer)
+
+    @Test("a model read back from its archive answers exactly as the trained one")
+    func roundTrip() throws {
+        let key = RouteClassifier.trainingKey(examples: Self.base.examples, tables: Self.base.tables, settings: .init(), salt: 7)
+        let restored = try RouteClassifier(archive: Self.trained.archived(key: key), key: key)
+        #expect(restored.routes == Self.trained.routes)
+        for question in ["ik ben op van het zorgen", "koorts in de nacht", "de ramen lappen lukt niet", "iets heel anders"] {
+            let words = Self.analyzer.analyze(question)
+            let context = Self.analyzer.context(of: words)
+            #expect(restored.probabilities(words, context: context) == Self.trained.probabilities(words, context: context))
+        }
+    }
+
+    @Test("an archive with another key, damaged bytes or a cut end is refused")
+    func refused() {
+        let archive = Self.trained.archived(key: 1)
+        #expect(throws: RouteClassifier.ArchiveError.otherKey) { try RouteClassifier(archive: archive, key: 2) }
+        var damaged = archive
+        damaged[damaged.count / 2] ^= 0x40
+        #expect(throws: RouteClassifier.ArchiveError.damaged) { try RouteClassifier(archive: damaged, key: 1) }
+        #expect(throws: RouteClassifier.ArchiveError.self) { try RouteClassifier(archive: Array(archive.dropLast(5)), key: 1) }
+        #expect(throws: RouteClassifier.ArchiveError.notAnArchive) { try RouteClassifier(archive: Array("hallo".utf8), key: 1) }
+        #expect(throws: RouteClassifier.ArchiveError.self) { try RouteClassifier(archive: [], key: 1) }
+    }
+
+    @Test("the training key changes with every input of training")
+    func key() {
+        let examples = Self.base.examples, tables = Self.base.tables
+        let key = RouteClassifier.trainingKey(examples: examples, tables: tables, settings: .init(), salt: 0)
+        #expect(key == RouteClassifier.trainingKey(examples: examples, tables: tables, settings: .init(), salt: 0))
+        var edited = examples
+        edited[0].text += "!"
+        #expect(key != RouteClassifier.trainingKey(examples: edited, tables: tables, settings: .init(), salt: 0))
+        var settings = RouteClassifier.Settings()
+        settings.epochs += 1
+        #expect(key != RouteClassifier.trainingKey(examples: examples, tables: tables, settings: settings, salt: 0))
+        var cued = tables
+        cued.cues = [CueRule(kind: .negation, scope: .forward, trigger: "geen", line: 1)]
+        #expect(key != RouteClassifier.trainingKey(examples: examples, tables: cued, settings: .init(), salt: 0))
+        #expect(key != RouteClassifier.trainingKey(examples: examples, tables: tables, settings: .init(), salt: 1))
     }
 }

@@ -22,10 +22,13 @@ struct CommandRunner {
     }()
 
     /// Runs `routewijzer arguments…` in `directory` with `input` on standard input.
-    static func run(_ arguments: [String], input: String = "", in directory: URL = packageRoot) throws -> Output {
+    /// `environment` adds variables to (or overrides) this process's own.
+    static func run(_ arguments: [String], input: String = "", in directory: URL = packageRoot,
+                    environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = directory
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
