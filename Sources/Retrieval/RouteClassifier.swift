@@ -18,6 +18,7 @@ import Darwin
 public struct RouteClassifier: Sendable {
     /// Route ids, in the order of the model's rows.
     public let routes: [String]
+    private let routeNumbers: [String: Int]
     /// Feature hash → column of the model; features never seen in training, or seen too rarely to
     /// learn from, carry no weight.
     let columns: FeatureIDs
@@ -68,6 +69,7 @@ public struct RouteClassifier: Sendable {
     /// A trained model, as training leaves it or as an archive gives it back.
     init(routes: [String], columns: FeatureIDs, model: Model) {
         self.routes = routes
+        self.routeNumbers = Dictionary(uniqueKeysWithValues: routes.enumerated().map { ($1, $0) })
         self.columns = columns
         self.model = model
     }
@@ -88,6 +90,11 @@ public struct RouteClassifier: Sendable {
             parts.withLock { $0[worker] = part }
         }
         return parts.withLock { parts in (0..<workers).flatMap { parts[$0]! } }
+    }
+
+    /// The probability `intent` (from `probabilities`) gives `route`; 0 for a route without examples.
+    func probability(of route: String, in intent: [Double]) -> Double {
+        routeNumbers[route].map { intent[$0] } ?? 0
     }
 
     /// The probability of each route (in `routes` order) for analysed words and their context cues.

@@ -19,35 +19,35 @@ struct RouteFusion {
         // A question that shares no word with the content gets no routes: the classifier's prior
         // is not evidence.
         guard let top = candidates.first?.score, top > 0 else { return [] }
-        let probability = Dictionary(uniqueKeysWithValues: zip(classifier.routes, intent))
-        var best: [String: SearchResult] = [:]
-        for candidate in candidates where best[candidate.passage.route] == nil { best[candidate.passage.route] = candidate }
-        for (route, chance) in probability where best[route] == nil && chance >= Self.minimumIntentWithoutPassage {
+        // Each route once: its best passage, or its card passage when only the classifier found it.
+        var leaders: [(result: SearchResult, candidate: Int?)] = []
+        var seen: Set<String> = []
+        for (number, candidate) in candidates.enumerated() where seen.insert(candidate.passage.route).inserted {
+            leaders.append((candidate, number))
+        }
+        for (route, chance) in zip(classifier.routes, intent)
+        where chance >= Self.minimumIntentWithoutPassage && !seen.contains(route) {
             if let passage = index.routePassages[route] {
-                best[route] = SearchResult(passage: index.passages[Int(passage)], score: 0, matchedTerms: [])
+                leaders.append((SearchResult(passage: index.passages[Int(passage)], score: 0), nil))
             }
         }
-        var scores: [String: Double] = [:]
         let scale = max(top, lexicalFloor)
-        for (route, result) in best {
-            scores[route] = weight * (probability[route] ?? 0) + (1 - weight) * result.score / scale
+        for slot in leaders.indices {
+            let chance = classifier.probability(of: leaders[slot].result.passage.route, in: intent)
+            leaders[slot].result.intent = chance
+            leaders[slot].result.routeScore = weight * chance + (1 - weight) * leaders[slot].result.score / scale
         }
-        let order = best.keys.sorted { a, b in
-            if scores[a]! != scores[b]! { return scores[a]! > scores[b]! }
-            if best[a]!.score != best[b]!.score { return best[a]!.score > best[b]!.score }
-            return a < b
+        leaders.sort { a, b in
+            if a.result.routeScore != b.result.routeScore { return a.result.routeScore > b.result.routeScore }
+            if a.result.score != b.result.score { return a.result.score > b.result.score }
+            return a.result.passage.route < b.result.passage.route
         }
-        var results: [SearchResult] = []
-        for route in order {
-            var result = best[route]!
-            result.intent = probability[route] ?? 0
-            result.routeScore = scores[route]!
-            results.append(result)
-        }
-        let leaders = Set(order.map { best[$0]!.passage.id })
-        for var candidate in candidates where !leaders.contains(candidate.passage.id) && results.count < limit {
-            candidate.intent = probability[candidate.passage.route] ?? 0
-            candidate.routeScore = scores[candidate.passage.route] ?? 0
+        var results = leaders.map(\.result)
+        var routeScore: [String: (intent: Double, score: Double)] = [:]
+        for leader in results { routeScore[leader.passage.route] = (leader.intent, leader.routeScore) }
+        let led = Set(leaders.compactMap(\.candidate))
+        for (number, var candidate) in candidates.enumerated() where results.count < limit && !led.contains(number) {
+            (candidate.intent, candidate.routeScore) = routeScore[candidate.passage.route] ?? (0, 0)
             results.append(candidate)
         }
         return Array(results.prefix(limit))
