@@ -18,7 +18,7 @@ public struct BM25Parameters: Equatable, Sendable {
     /// The share of the route classifier in a route's score; the rest is the route's best passage
     /// score relative to the best passage of the question. Chosen by cross-validation on the
     /// content's examples (`routewijzer-bench classifier`), never on evaluation questions.
-    public var intentWeight: Double = 0.6
+    public var intentWeight: Double = 0.7
     /// The BM25F score that earns a route the full lexical share of the fusion; a question whose best
     /// passage scores lower gives its routes a smaller share (`RouteFusion`). Chosen with the weight.
     public var lexicalFloor: Double = 10

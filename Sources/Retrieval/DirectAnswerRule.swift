@@ -11,7 +11,7 @@ public struct DirectAnswerRule: Equatable, Sendable {
     /// The BM25F score the answering passage needs (and, without a classifier, the route too).
     public var passageScore = 4.0
     /// The fused route score the best route needs.
-    public var routeScore = 0.3
+    public var routeScore = 0.4
     /// How many times the next route's score the best route needs.
     public var margin = 2.0
 

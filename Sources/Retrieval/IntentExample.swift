@@ -24,6 +24,10 @@ public struct IntentExample: Equatable, Sendable {
         guard name.hasSuffix(".txt") else {
             throw KnowledgeError(file: path, line: 1, message: "example files are named <route-id>.txt")
         }
+        // One file per route, side by side: a copy in a subfolder would train its route twice.
+        guard path == directory + name else {
+            throw KnowledgeError(file: path, line: 1, message: "example files live directly in \(directory), not in a subfolder")
+        }
         let route = String(name.dropLast(4))
         var examples: [IntentExample] = []
         var seen: Set<String> = []

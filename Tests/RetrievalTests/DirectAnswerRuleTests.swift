@@ -16,7 +16,7 @@ struct DirectAnswerRuleTests {
         #expect(rule.answer(clear)?.passage.route == "wmo-gemeente")
         let close = [Self.result("wmo-gemeente", score: 6, routeScore: 0.45), Self.result("wijkverpleging", score: 5, routeScore: 0.3)]
         #expect(rule.answer(close) == nil)
-        let low = [Self.result("wmo-gemeente", score: 6, routeScore: 0.25)]
+        let low = [Self.result("wmo-gemeente", score: 6, routeScore: 0.35)]
         #expect(rule.answer(low) == nil)
         let vague = [Self.result("wmo-gemeente", score: 2, routeScore: 0.9)]
         #expect(rule.answer(vague) == nil, "a sure classifier alone does not answer a question the passages barely match")

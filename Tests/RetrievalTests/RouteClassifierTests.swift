@@ -33,6 +33,11 @@ struct RouteClassifierTests {
         #expect(examples.map(\.block) == [0, 0, 1])
     }
 
+    @Test("an example file in a subfolder is an error: it would train its route a second time")
+    func subfolder() {
+        #expect(throws: KnowledgeError.self) { try IntentExample.parse("vraag\n", path: "voorbeelden/oud/pgb.txt") }
+    }
+
     @Test("training is deterministic: two models give the same probabilities")
     func deterministic() {
         let base = Self.base
