@@ -154,30 +154,10 @@ public final class Analyzer: Sendable {
         folded.first?.isNumber == true ? folded : DutchStemmer.stem(folded)
     }
 
-    /// The facts of words already analysed, for analysing many texts that share their words (the
-    /// examples a classifier trains on): a word outside the known words is looked up in the lexicon
-    /// once instead of at every occurrence. One per thread.
-    public struct Memo {
-        var facts: [String: WordFacts] = [:]
-        public init() {}
-    }
-
     /// The terms of indexed text: every word, stop words marked.
     public func analyze(_ text: String) -> [AnalyzedTerm] {
-        var memo = Memo()
-        return analyze(text, memo: &memo)
-    }
-
-    /// The same, remembering in `memo` the facts of words it had to work out.
-    public func analyze(_ text: String, memo: inout Memo) -> [AnalyzedTerm] {
         Tokenizer.tokenize(text).map { token in
-            let facts: WordFacts
-            if let known = known[token.text] ?? memo.facts[token.text] {
-                facts = known
-            } else {
-                facts = self.facts(of: token.text)
-                memo.facts[token.text] = facts
-            }
+            let facts = facts(of: token.text)
             return AnalyzedTerm(
                 stem: facts.stem, surface: token.text, lemma: facts.lemma, isDutchWord: facts.isDutchWord,
                 followsPunctuation: token.followsPunctuation, position: token.position, origin: token.isJoined ? .joined : .word,

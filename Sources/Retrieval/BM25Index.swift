@@ -75,13 +75,13 @@ public final class BM25Index: Sendable {
     }
 
     /// The query's distinct stems with the highest weight each got, in order of first appearance.
-    /// Words a negation reaches and words that name a person count less, as `parameters` say.
+    /// Words that name a person count less, as `parameters` say. (Negated words count in full: a
+    /// lower weight was tried and gained nothing; the classifier reads negation instead.)
     func weightedStems(of words: [AnalyzedTerm], context: ContextReading) -> [(stem: String, weight: Double)] {
         var order: [String] = []
         var weights: [String: Double] = [:]
         for term in analyzer.analyzeQuery(words: words, vocabulary: vocabulary) where !term.isStopWord {
             var weight = term.weight
-            if context.isNegated(term.position) { weight *= parameters.negatedWordWeight }
             if context.isTrigger(term.position, of: .otherPerson) { weight *= parameters.personWordWeight }
             if weights[term.stem] == nil { order.append(term.stem) }
             weights[term.stem] = Swift.max(weights[term.stem] ?? 0, weight)

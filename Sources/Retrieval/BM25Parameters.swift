@@ -22,9 +22,6 @@ public struct BM25Parameters: Equatable, Sendable {
     /// The BM25F score that earns a route the full lexical share of the fusion; a question whose best
     /// passage scores lower gives its routes a smaller share (`RouteFusion`). Chosen with the weight.
     public var lexicalFloor: Double = 10
-    /// How much a question's word counts when a negation reaches it ("geen schulden"), relative to
-    /// the same word said plainly.
-    public var negatedWordWeight: Double = 1
     /// How much a word that names a person counts ("moeder", "zoon", "buurvrouw"): it says whom a
     /// question is about, which the context cues and the classifier read, more than what it is about.
     public var personWordWeight: Double = 0.6

@@ -27,7 +27,7 @@ let usage = """
           The server's work per POST /v1/messages of the wrk conversation, in-process without sockets:
           parse, dialogue turn, serialize; baseline: the same path answering GET /healthz.
       routewijzer-bench classifier [--knowledge DIR] [--folds 5 | --by-block] [--weights 0.4,0.6,0.8] [--epochs N] [--rate R] [--l2 L] [--min-count C]
-                                    [--negated W] [--person W] [--floor S]
+                                    [--person W] [--floor S]
           k-fold cross-validated route accuracy on the content's examples: classifier alone, fused with
           BM25F at each intent weight; baseline: BM25F alone on the same examples.
       routewijzer-bench export [--knowledge DIR] [--synthetic N]
@@ -106,7 +106,6 @@ do {
         if let rate = options["--rate"].flatMap({ Float($0) }) { parameters.classifier.learningRate = rate }
         if let l2 = options["--l2"].flatMap({ Float($0) }) { parameters.classifier.l2 = l2 }
         if let count = options["--min-count"].flatMap({ Int32($0) }) { parameters.classifier.minimumExamplesPerFeature = count }
-        if let weight = options["--negated"].flatMap({ Double($0) }) { parameters.negatedWordWeight = weight }
         if let weight = options["--person"].flatMap({ Double($0) }) { parameters.personWordWeight = weight }
         if let floor = options["--floor"].flatMap({ Double($0) }) { parameters.lexicalFloor = floor }
         print(ClassifierBenchmark.run(knowledge: try knowledge(), folds: Int(options["--folds"] ?? "") ?? 5,
