@@ -12,6 +12,8 @@ import Retrieval
 enum ClassifierCache {
     /// Older models kept beside the current one (other content directories, earlier versions).
     static let keptFiles = 8
+    /// A larger file is not one of ours (the bundled model is about 2 MB) and is not read.
+    static let maximumFileBytes = 64 << 20
 
     /// The directory: `ROUTEWIJZER_CACHE` when set (empty or `off` turns the cache off), else
     /// `$XDG_CACHE_HOME/routewijzer`, else `~/.cache/routewijzer`.
@@ -32,7 +34,8 @@ enum ClassifierCache {
         guard let directory = directory() else { return train(base, settings) }
         let key = RouteClassifier.trainingKey(examples: base.examples, tables: base.tables, settings: settings, salt: buildSalt())
         let path = directory + "/classifier-" + String(key, radix: 16) + ".bin"
-        if let data = FileManager.default.contents(atPath: path),
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size <= maximumFileBytes, let data = FileManager.default.contents(atPath: path),
            let classifier = try? RouteClassifier(archive: [UInt8](data), key: key) {
             return classifier
         }

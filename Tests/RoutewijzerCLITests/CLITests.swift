@@ -169,6 +169,16 @@ struct CLITests {
         #expect(try CommandRunner.run(question, environment: ["ROUTEWIJZER_CACHE": "off"]).stdout == first.stdout)
     }
 
+    @Test("analyze shows each clause with its context cues")
+    func analyzeCues() throws {
+        let cues = "grens\t-\tmaar\nontkenning\tvooruit\tgeen\nander\tzin\tmoeder\n"
+        let directory = try CommandRunner.knowledgeDirectory(Self.files.merging(["cues.tsv": cues]) { $1 })
+        defer { CommandRunner.remove(directory) }
+        let output = try CommandRunner.run(["analyze", "--knowledge", directory.path], input: "geen koorts maar mijn moeder hoest\n")
+        let lines = output.stdout.split(separator: "\n").dropFirst()
+        #expect(lines == ["  zin 1: geen koorts  [ontkenning: geen → koorts]", "  zin 2: maar mijn moeder hoest  [ander: moeder]"])
+    }
+
     @Test("analyze shows the lemma step when the lexicon has one")
     func analyzeLemmas() throws {
         let lexicon = "gezin\ngezinnen\tgezin\nslaan\nsloeg\tslaan\n"
