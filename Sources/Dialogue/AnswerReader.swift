@@ -14,6 +14,7 @@ enum AnswerReader {
     /// niet" and "misschien" are not an answer, unless the line starts with ja or nee.
     /// `words` are the plain words of the answer (`Tokenizer.plainWords`).
     static func yesNo(_ words: [String]) -> String? {
+        guard isBare(words) else { return nil }
         if let first = words.first, ["ja", "nee", "neen", "jazeker"].contains(first) { return first.hasPrefix("ja") ? "ja" : "nee" }
         if words.contains(where: unsureWords.contains) { return nil }
         guard let first = words.firstIndex(where: { yesWords.contains($0) || noWords.contains($0) }) else { return nil }
@@ -21,6 +22,21 @@ enum AnswerReader {
         let negatedLater = words[(first + 1)...].contains { noWords.contains($0) }
         return negatedLater && words[first] != "ja" ? "nee" : "ja"
     }
+
+    /// A message with content of its own is never read as a bare yes or no: "ik wil er niet meer
+    /// zijn" is not "nee". A reply counts when it is a few words ("liever niet", "dat klopt wel"), or
+    /// opens with ja or nee and stays short ("nee hoor, dat is niet nodig").
+    static func isBare(_ words: [String]) -> Bool {
+        words.count <= maximumBareWords
+            || (words.count <= maximumOpenedWords && ["ja", "nee", "neen", "jazeker", "klopt"].contains(words[0]))
+    }
+
+    static let maximumBareWords = 3
+    static let maximumOpenedWords = 8
+    /// A longer message is a story of its own, not the choice of an option: it gets the side-question
+    /// treatment and the question again, so that words it shares with an option never carry a
+    /// conversation past what the person is telling.
+    static let maximumChoiceWords = 12
 
     /// The first whole number among the words, when it lies in `range`.
     static func number(_ words: [String], in range: ClosedRange<Int>) -> Int? {

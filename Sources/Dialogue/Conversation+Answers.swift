@@ -16,7 +16,9 @@ extension Conversation {
             guard let number = AnswerReader.number(analysis(of: text).plainWords, in: range) else { return notAnAnswer(text, flow: flow, step: step) }
             accept(String(number), flow: flow, step: step)
         case .choice, nil:
-            guard let index = AnswerReader.choice(analysis(of: text), among: content.choices(of: step, in: flow)) else {
+            let input = analysis(of: text)
+            guard input.plainWords.count <= AnswerReader.maximumChoiceWords,
+                  let index = AnswerReader.choice(input, among: content.choices(of: step, in: flow)) else {
                 return notAnAnswer(text, flow: flow, step: step)
             }
             accept(step.options[index].value, flow: flow, step: step, option: step.options[index])
@@ -98,17 +100,35 @@ extension Conversation {
         }
     }
 
-    /// Signs of acute danger get the crisis answer at once, in any state; then the person may go on
-    /// where they were.
+    /// The safety layer looks at every input first. An alarm shows, per category, the first help
+    /// and the crisis card, then offers to go on where the conversation was; the input is not read
+    /// as an answer. A check asks whether someone is in danger now, with the numbers. After a check,
+    /// an open question still takes the input (an ordinary message that only resembles a crisis
+    /// gets its answer); any other question is asked again, so that a possible crisis is never read
+    /// as "nee" or as an option that ends the conversation. Returns true when the input is used up.
     mutating func answerSafety(_ text: String) -> Bool {
-        guard let safety = content.safety else { return false }
-        let hits = content.safetyCategories(in: analysis(of: text))
-        guard !hits.isEmpty else { return false }
-        safetyTriggered = true
-        for step in safety.steps where hits.contains(step.id) {
-            emitMessages(of: step, in: safety)
-            recommend(step.advice)
+        let assessment = content.safetyAssessment(of: analysis(of: text).terms)
+        safety = assessment.outcome
+        switch assessment.outcome {
+        case .none:
+            return false
+        case .check:
+            say(Phrases.safetyCheck)
+            recommend(content.crisisCard(assessment.categories.prefix(1)))
+            guard let position = state.position, let (_, step) = content.step(at: position),
+                  step.effectiveExpectation != .open else { return false }
+            return resumeAfterSafety()
+        case .alarm:
+            for category in assessment.categories {
+                if let safetyFlow = content.safety, let step = safetyFlow.step(category) { emitMessages(of: step, in: safetyFlow) }
+            }
+            recommend(content.crisisCard(assessment.categories))
+            return resumeAfterSafety()
         }
+    }
+
+    /// Offers to go on where the conversation was, with the pending question in its short form.
+    private mutating func resumeAfterSafety() -> Bool {
         guard state.position != nil else { return true }
         say(Phrases.goOn)
         askAgain(short: true)

@@ -10,7 +10,7 @@ struct Conversation {
     var replies: [Reply] = []
     var routes: [String] = []
     var erased = false
-    var safetyTriggered = false
+    var safety: SafetyAssessment.Outcome = .none
     /// The input of this turn, analysed: safety, answers and retrieval all need it, once.
     private var analysed: AnalysedInput?
 
@@ -35,7 +35,7 @@ struct Conversation {
     }
 
     func turn() -> Turn {
-        Turn(replies: replies, routes: routes, state: state, erased: erased, safetyTriggered: safetyTriggered)
+        Turn(replies: replies, routes: routes, state: state, erased: erased, safety: safety)
     }
 
     /// Starts at the intake's first step.

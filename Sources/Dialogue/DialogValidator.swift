@@ -34,7 +34,14 @@ public enum DialogValidator {
             && flow.triggers.isEmpty && !entered.contains(flow.id) {
             problems.append(DialogError(file: flow.path, line: 1, message: "flow '\(flow.id)' has no triggers and no flow jumps to or calls it"))
         }
-        let recommended = Set(dialogs.flows.flatMap { $0.steps.flatMap { ($0.end ?? []) + $0.advice }.map(\.route) })
+        if let safety = dialogs.safety {
+            for category in knowledge.safetyCategories where safety.step(category.id) == nil {
+                problems.append(DialogError(file: safety.path, line: 1, message: "safety category '\(category.id)' has no step with its first help"))
+            }
+        }
+        // The crisis cards of the safety categories recommend their documents' routes.
+        let crisisRoutes = knowledge.safetyCategories.flatMap(\.documents).compactMap { knowledge.document(id: $0)?.route }
+        let recommended = Set(dialogs.flows.flatMap { $0.steps.flatMap { ($0.end ?? []) + $0.advice }.map(\.route) } + crisisRoutes)
         for route in knowledge.routes where !recommended.contains(route.id) {
             problems.append(DialogError(file: KnowledgeBase.routesFile, line: route.line, message: "no dialog step recommends route '\(route.id)'"))
         }
@@ -89,9 +96,6 @@ private struct FlowChecker {
         if flow.step(flow.startStep) == nil {
             problems.append(error(flow.fieldLines["start"] ?? 1, "start step '\(flow.startStep)' does not exist"))
         }
-        if flow.kind == .flow, let line = flow.steps.first(where: { !$0.signals.isEmpty })?.lines["signals"] {
-            problems.append(error(line, "'signals:' belongs in the safety flow (kind: safety)"))
-        }
         return problems
     }
 
@@ -99,7 +103,10 @@ private struct FlowChecker {
         var problems: [DialogError] = []
         func add(_ directive: String, _ message: String) { problems.append(error(step.lines[directive] ?? step.line, message)) }
         if flow.kind == .safety {
-            if step.signals.isEmpty { add("say", "a safety step needs 'signals:'") }
+            if step.messages.isEmpty { add("say", "a safety step needs 'say:': the first help for its category") }
+            if !knowledge.safetyCategories.isEmpty && !knowledge.safetyCategories.contains(where: { $0.id == step.id }) {
+                add("say", "safety step '\(step.id)' is no category of Knowledge/\(KnowledgeBase.safetyCategoriesFile)")
+            }
             if step.question != nil || step.next != nil { add("ask", "a safety step answers at once: no 'ask:' or 'goto:'") }
         } else if !step.hasWayForward && step.call == nil {
             add("ask", "step '\(step.id)' is a dead end: give it 'goto:', 'end:' or option targets")

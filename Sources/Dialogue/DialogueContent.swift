@@ -1,8 +1,8 @@
 import DutchText
 import Retrieval
 
-/// What the engine answers from: the flows, the knowledge base and its index, with the phrases of
-/// triggers, safety signals and options analysed once, into one lexicon. A class: every turn of
+/// What the engine answers from: the flows, the knowledge base, its index and its safety net, with
+/// the phrases of triggers and options analysed once, into one lexicon. A class: every turn of
 /// every session shares it, and a reference is all a turn needs to carry.
 public final class DialogueContent: Sendable {
     public let dialogs: DialogSet
@@ -11,11 +11,10 @@ public final class DialogueContent: Sendable {
     let lexicon: Lexicon
     /// Trigger phrases of every ordinary flow, in file order.
     let triggers: [(flow: String, pattern: PhraseMatcher.Pattern)]
-    /// Signal phrases of every safety step, in file order.
-    let signals: [(step: String, pattern: PhraseMatcher.Pattern)]
-    /// Trigger and signal numbers by their first word: only those can match an input.
+    /// Trigger numbers by their first word: only those can match an input.
     private let triggersByFirstWord: [Lexicon.ID: [Int]]
-    private let signalsByFirstWord: [Lexicon.ID: [Int]]
+    /// The safety layer every input passes first.
+    public let safetyNet: SafetyNet
     /// The options of every choice question, analysed once, by "flow#step".
     private let choices: [String: AnswerReader.Choices]
     /// Each route as an option of a clarifying question (its name), and the "Iets anders" option.
@@ -24,7 +23,9 @@ public final class DialogueContent: Sendable {
     /// The safety flow, found once.
     let safety: Flow?
 
-    public init(dialogs: DialogSet, knowledge: KnowledgeBase, index: BM25Index) {
+    /// `safetyNet` defaults to one trained on the knowledge base's safety corpus now.
+    public init(dialogs: DialogSet, knowledge: KnowledgeBase, index: BM25Index, safetyNet: SafetyNet? = nil) {
+        self.safetyNet = safetyNet ?? SafetyNet(knowledge: knowledge, analyzer: index.analyzer)
         self.dialogs = dialogs
         self.knowledge = knowledge
         self.index = index
@@ -34,9 +35,6 @@ public final class DialogueContent: Sendable {
             flow.triggers.map { (flow.id, PhraseMatcher.Pattern($0.text, analyzer: analyzer, lexicon: &lexicon)) }
         }
         safety = dialogs.safety
-        signals = (safety?.steps ?? []).flatMap { step in
-            step.signals.map { (step.id, PhraseMatcher.Pattern($0.text, analyzer: analyzer, lexicon: &lexicon)) }
-        }
         var choices: [String: AnswerReader.Choices] = [:]
         for flow in dialogs.flows {
             for step in flow.steps where !step.options.isEmpty {
@@ -54,7 +52,6 @@ public final class DialogueContent: Sendable {
         self.lexicon = lexicon
         self.analyzer = analyzer.remembering(Self.answerWords(lexicon))
         triggersByFirstWord = Self.byFirstWord(triggers.map(\.pattern))
-        signalsByFirstWord = Self.byFirstWord(signals.map(\.pattern))
     }
 
     private static func byFirstWord(_ patterns: [PhraseMatcher.Pattern]) -> [Lexicon.ID: [Int]] {
@@ -79,18 +76,27 @@ public final class DialogueContent: Sendable {
         AnalysedInput(text, analyzer: analyzer, lexicon: lexicon)
     }
 
-    /// The safety steps whose signals occur in `text`.
-    public func safetyCategories(in text: String) -> Set<String> {
-        safetyCategories(in: analyse(text))
+    /// What the safety net makes of `text`.
+    public func safetyAssessment(of text: String) -> SafetyAssessment {
+        safetyAssessment(of: analyse(text).terms)
     }
 
-    /// The safety steps whose signals occur in the analysed input.
-    func safetyCategories(in input: AnalysedInput) -> Set<String> {
-        var steps: Set<String> = []
-        for number in Self.candidates(input, signalsByFirstWord) where PhraseMatcher.match(signals[number].pattern, in: input) != nil {
-            steps.insert(signals[number].step)
+    /// The crisis card of `categories`: their documents, each once, as route references.
+    func crisisCard(_ categories: some Sequence<String>) -> [RouteReference] {
+        var references: [RouteReference] = []
+        for id in categories {
+            for document in knowledge.safetyCategories.first(where: { $0.id == id })?.documents ?? [] {
+                guard let route = knowledge.document(id: document)?.route, !references.contains(where: { $0.document == document })
+                else { continue }
+                references.append(RouteReference(route: route, document: document))
+            }
         }
-        return steps
+        return references
+    }
+
+    /// What the safety net makes of analysed words.
+    func safetyAssessment(of terms: [AnalyzedTerm]) -> SafetyAssessment {
+        safetyNet.assess(terms, context: analyzer.context(of: terms))
     }
 
     /// The flow whose trigger matches best; ties go to the trigger that comes first.

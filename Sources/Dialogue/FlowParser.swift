@@ -6,7 +6,7 @@ public enum FlowParser {
     /// Directives a step may use, in the order they are documented.
     static let directives: Set<String> = [
         "say", "or", "ask", "short", "expect", "save", "if", "goto", "else", "call", "lookup", "routes",
-        "advise", "end", "signals",
+        "advise", "end",
     ]
 
     public static func parse(_ text: String, path: String) throws(DialogError) -> Flow {
@@ -83,12 +83,15 @@ public enum FlowParser {
             return
         }
         guard let colon = text.firstIndex(of: ":"), directives.contains(String(text[..<colon])) else {
+            if text.hasPrefix("signals:") {
+                throw fail("safety signals live in Knowledge/\(KnowledgeBase.safetySignalsFile), not in a flow")
+            }
             throw fail("expected a directive (say:, ask:, goto:, ...) or an option ('- value: Label')")
         }
         let name = String(text[..<colon])
         let value = String(text[text.index(after: colon)...]).trimmed()
         if value.isEmpty && name != "end" { throw fail("'\(name):' needs a value") }
-        if step.lines[name] != nil && !["say", "or", "if", "signals"].contains(name) {
+        if step.lines[name] != nil && !["say", "or", "if"].contains(name) {
             throw fail("'\(name):' appears twice in step '\(step.id)'")
         }
         step.lines[name] = line
@@ -110,8 +113,7 @@ public enum FlowParser {
             guard step.lookup != nil else { throw fail("'routes:' limits a 'lookup:' above it") }
             step.lookup!.routes = list(value)
         case "advise": step.advice = list(value).map(RouteReference.init)
-        case "end": step.end = list(value).map(RouteReference.init)
-        default: step.signals += value.split(separator: "|").map { Phrase(text: $0.trimmed(), line: line) }
+        default: step.end = list(value).map(RouteReference.init) // "end", the last directive
         }
     }
 

@@ -13,6 +13,8 @@ enum Phrases {
     static let back = "We gaan een vraag terug."
     static let nothingToUndo = "Er is nog geen antwoord om terug te nemen."
     static let goOn = "Wilt u daarna verder met uw vraag? Dat kan hier."
+    /// Asked when a message may be about danger but does not say it is happening now.
+    static let safetyCheck = "Ik wil het even zeker weten: bent u, of is iemand anders, nu in gevaar? Bel dan meteen 112. Hieronder staat wie u verder kan helpen."
     static let notUnderstood = "Dat begreep ik niet helemaal."
     static let stillNotUnderstood = "Het lukt nog niet. U kunt deze vraag overslaan, of met een mens praten."
     static let skipped = "We slaan deze vraag over."

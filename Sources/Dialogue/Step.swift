@@ -58,7 +58,6 @@ public struct Step: Equatable, Sendable {
     public var advice: [RouteReference] = []
     /// Routes recommended when the step ends the conversation; `nil` when the step does not end it.
     public var end: [RouteReference]?
-    public var signals: [Phrase] = []
     /// Lines of the directives, for messages.
     public var lines: [String: Int] = [:]
 

@@ -1,3 +1,4 @@
+import Retrieval
 import DutchText
 
 /// A conversation test: the person's lines and what each turn must show. Read from Markdown files
@@ -14,7 +15,8 @@ public struct Transcript: Equatable, Sendable {
         case flow(String?)
         case step(String?)
         case ended(Bool)
-        case safety(Bool)
+        /// `safety` (the crisis card), `safety: check` or `safety: no`.
+        case safety(SafetyAssessment.Outcome)
         case erased
     }
 
@@ -72,7 +74,13 @@ public struct Transcript: Equatable, Sendable {
         case "flow": return .flow(value == "-" ? nil : value)
         case "step": return .step(value == "-" ? nil : value)
         case "ended": return .ended(value != "no")
-        case "safety": return .safety(value != "no")
+        case "safety":
+            switch value {
+            case "", "alarm": return .safety(.alarm)
+            case "check": return .safety(.check)
+            case "no": return .safety(.none)
+            default: throw DialogError(file: path, line: line, message: "safety takes nothing, 'check' or 'no'")
+            }
         case "erased": return .erased
         default:
             throw DialogError(file: path, line: line, message: "unknown expectation '\(name)' (contains, not, matches, options, option, routes, flow, step, ended, safety, erased)")

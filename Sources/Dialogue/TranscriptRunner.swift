@@ -52,7 +52,7 @@ public struct TranscriptRunner: Sendable {
         case .flow(let flow): return turn.flow == flow
         case .step(let step): return turn.step == step
         case .ended(let ended): return turn.ended == ended
-        case .safety(let triggered): return turn.safetyTriggered == triggered
+        case .safety(let outcome): return turn.safety == outcome
         case .erased: return turn.erased
         }
     }
@@ -68,7 +68,7 @@ public struct TranscriptRunner: Sendable {
         case .flow(let flow): "flow \(flow ?? "-")"
         case .step(let step): "step \(step ?? "-")"
         case .ended(let ended): ended ? "the conversation to end" : "the conversation to go on"
-        case .safety(let triggered): triggered ? "the safety net to answer" : "no safety answer"
+        case .safety(let outcome): outcome == .none ? "no safety answer" : "the safety net's \(outcome.rawValue)"
         case .erased: "the session to be erased"
         }
     }

@@ -1,3 +1,5 @@
+import Retrieval
+
 /// One message of the assistant, with the options it offers (buttons in a web client, numbers in
 /// the terminal).
 public struct Reply: Codable, Equatable, Sendable {
@@ -31,8 +33,10 @@ public struct Turn: Equatable, Sendable {
     public var ended: Bool { state.ended }
     /// The person asked to be forgotten: the caller must erase every copy of the session.
     public var erased: Bool
-    /// The safety net answered this input.
-    public var safetyTriggered: Bool
+    /// What the safety net did with this input: nothing, a check question, or the crisis card.
+    public var safety: SafetyAssessment.Outcome
+    /// The safety net answered this input (a check or an alarm).
+    public var safetyTriggered: Bool { safety != .none }
 
     /// The flow and step of the pending question, for the turn object.
     public var flow: String? { state.position?.flow }

@@ -124,8 +124,8 @@ public final class Analyzer: Sendable {
                                     isIgnoredForRanking: isIgnoredForRanking(word), isNegation: StopWords.isNegation(word))
         }
         for word in StopWords.words where known[word] == nil {
-            known[word] = WordFacts(stem: DutchStemmer.stem(word), lemma: word, isIgnoredForRanking: true,
-                                    isNegation: StopWords.isNegation(word))
+            known[word] = WordFacts(stem: DutchStemmer.stem(word), lemma: tables.lexicon.lemma(of: word) ?? word,
+                                    isIgnoredForRanking: true, isNegation: StopWords.isNegation(word))
         }
         return known
     }

@@ -43,17 +43,7 @@ public struct DutchLexicon: Sendable, Equatable {
     /// A hash of the whole table, eight bytes at a step (a millisecond for the bundled file): what a
     /// cache of anything derived from the lexicon keys on.
     public var fingerprint: UInt64 {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-            let words = bytes.count / 8
-            let raw = UnsafeRawBufferPointer(bytes)
-            for word in 0..<words {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)) &* 0x0000_0100_0000_01b3
-                hash ^= hash >> 29
-            }
-            for byte in bytes[(words * 8)...] { hash = StableHash.step(hash, byte) }
-            return hash
-        } ?? 0
+        text.utf8.withContiguousStorageIfAvailable { StableHash.words(UnsafeRawBufferPointer($0), seed: 0) } ?? 0
     }
 
     /// What the lexicon says of one form: that it is Dutch, and its lemma when that is another word.

@@ -20,20 +20,29 @@ public struct IntentExample: Equatable, Sendable {
 
     /// The examples of one file; the route is the file's name without `.txt`.
     public static func parse(_ text: String, path: String) throws(KnowledgeError) -> [IntentExample] {
+        try parse(text, path: path, in: directory) { $0 }
+    }
+
+    /// The lines of a labelled file directly in `folder`; `label` turns the file's name (without
+    /// `.txt`) into the label every line gets.
+    public static func parse(_ text: String, path: String, in folder: String,
+                             label: (String) -> String) throws(KnowledgeError) -> [IntentExample] {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard name.hasSuffix(".txt") else {
-            throw KnowledgeError(file: path, line: 1, message: "example files are named <route-id>.txt")
+            throw KnowledgeError(file: path, line: 1, message: "example files are named <label>.txt")
         }
-        // One file per route, side by side: a copy in a subfolder would train its route twice.
-        guard path == directory + name else {
-            throw KnowledgeError(file: path, line: 1, message: "example files live directly in \(directory), not in a subfolder")
+        // One file per label, side by side: a copy in a subfolder would train its label twice.
+        guard path == folder + name else {
+            throw KnowledgeError(file: path, line: 1, message: "example files live directly in \(folder), not in a subfolder")
         }
-        let route = String(name.dropLast(4))
+        let route = label(String(name.dropLast(4)))
         var examples: [IntentExample] = []
         var seen: Set<String> = []
         var block = 0, commented = false
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmed()
+        // Lines are cut on bytes: splitting a String on a Character walks grapheme clusters, and the
+        // corpus is thousands of lines read at every start.
+        for (number, raw) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let line = String(decoding: raw, as: UTF8.self).trimmed()
             if line.hasPrefix("#") { commented = true }
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             if commented, !examples.isEmpty { block += 1 }

@@ -1,4 +1,6 @@
+import Dispatch
 import DutchText
+import Synchronization
 
 /// A file of knowledge content: its path relative to the knowledge directory, and its text.
 public struct SourceFile: Equatable, Sendable {
@@ -20,6 +22,12 @@ public struct KnowledgeBase: Sendable {
     public static let stemsFile = "stems.tsv"
     public static let cuesFile = "cues.tsv"
     public static let lexiconFile = "lexicon/lexicon.tsv"
+    /// The safety net's content: categories, cue signals, and a labelled corpus of messages.
+    public static let safetyDirectory = "veiligheid/"
+    public static let safetyCategoriesFile = safetyDirectory + "categorieen.tsv"
+    public static let safetySignalsFile = safetyDirectory + "signalen.tsv"
+    /// Corpus files named `geen-crisis….txt` hold ordinary messages; the others are named after a category.
+    public static let ordinaryPrefix = "geen-crisis"
 
     public var routes: [Route]
     /// Documents in path order, which is also the index's tie-break order.
@@ -27,48 +35,103 @@ public struct KnowledgeBase: Sendable {
     public var tables: TermTables
     /// Example questions per route (`voorbeelden/<route>.txt`), which train the route classifier.
     public var examples: [IntentExample] = []
+    /// Kinds of acute danger (`veiligheid/categorieen.tsv`).
+    public var safetyCategories: [SafetyCategory] = []
+    /// Cue signals per category (`veiligheid/signalen.tsv`).
+    public var safetySignals: [SafetySignal] = []
+    /// Messages labelled with their category, or `geen` (`veiligheid/<categorie>.txt`,
+    /// `veiligheid/geen-crisis….txt`), which train the safety classifier.
+    public var safetyExamples: [IntentExample] = []
     /// Every file path, so that links can be checked without touching the disk.
     public var paths: Set<String>
 
     /// Parses every file it recognises. Files that cannot be parsed are left out and reported.
+    /// Files are parsed on every core (the example corpora are thousands of lines, read at every start)
+    /// and added in path order, so the result is the same as one pass.
     public static func parse(_ files: [SourceFile]) -> (base: KnowledgeBase, problems: [KnowledgeError]) {
+        let files = files.sorted(by: { $0.path < $1.path })
+        let parsed = Mutex([Result<Part, KnowledgeError>?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { number in
+            let result = Result { () throws(KnowledgeError) -> Part in try Part(files[number]) }
+            parsed.withLock { $0[number] = result }
+        }
         var problems: [KnowledgeError] = []
         var base = KnowledgeBase(routes: [], documents: [], tables: .empty, paths: Set(files.map(\.path)))
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            do throws(KnowledgeError) {
-                try base.add(file)
-            } catch {
-                problems.append(error)
+        for result in parsed.withLock({ $0 }) {
+            switch result! {
+            case .success(let part): base.add(part)
+            case .failure(let error): problems.append(error)
             }
         }
         return (base, problems)
     }
 
-    private mutating func add(_ file: SourceFile) throws(KnowledgeError) {
-        func located(_ error: TermTables.ParseError) -> KnowledgeError {
-            KnowledgeError(file: file.path, line: error.line, message: error.message)
+    /// What one file holds, parsed on its own.
+    private enum Part: Sendable {
+        case routes([Route])
+        case synonyms([TermTables.Synonym])
+        case cues([CueRule])
+        case stemOverrides([String: String])
+        case lexicon(DutchLexicon)
+        case safetyCategories([SafetyCategory])
+        case safetySignals([SafetySignal])
+        case examples([IntentExample])
+        case safetyExamples([IntentExample])
+        case document(KnowledgeDocument)
+        case other
+
+        init(_ file: SourceFile) throws(KnowledgeError) {
+            func located(_ error: TermTables.ParseError) -> KnowledgeError {
+                KnowledgeError(file: file.path, line: error.line, message: error.message)
+            }
+            switch file.path {
+            case KnowledgeBase.routesFile:
+                self = .routes(try Route.parseList(file.text, file: file.path))
+            case KnowledgeBase.synonymsFile:
+                do { self = .synonyms(try TermTables.parseSynonyms(file.text)) } catch { throw located(error) }
+            case KnowledgeBase.cuesFile:
+                do { self = .cues(try TermTables.parseCues(file.text)) } catch { throw located(error) }
+            case KnowledgeBase.stemsFile:
+                do { self = .stemOverrides(try TermTables.parseStemOverrides(file.text)) } catch { throw located(error) }
+            case KnowledgeBase.lexiconFile:
+                do throws(DutchLexicon.ParseError) {
+                    self = .lexicon(try DutchLexicon(file.text))
+                } catch {
+                    throw KnowledgeError(file: file.path, line: error.line, message: error.message)
+                }
+            case KnowledgeBase.safetyCategoriesFile:
+                self = .safetyCategories(try SafetyCategory.parseList(file.text, file: file.path))
+            case KnowledgeBase.safetySignalsFile:
+                self = .safetySignals(try SafetySignal.parseList(file.text, file: file.path))
+            default:
+                if file.path.hasPrefix(IntentExample.directory) {
+                    self = .examples(try IntentExample.parse(file.text, path: file.path))
+                } else if file.path.hasPrefix(KnowledgeBase.safetyDirectory) && file.path.hasSuffix(".txt") {
+                    self = .safetyExamples(try IntentExample.parse(file.text, path: file.path, in: KnowledgeBase.safetyDirectory) { name in
+                        name.hasPrefix(KnowledgeBase.ordinaryPrefix) ? SafetyCategory.none : name
+                    })
+                } else if file.path.hasSuffix(".md") {
+                    self = .document(try KnowledgeDocument.parse(file.text, path: file.path))
+                } else {
+                    self = .other
+                }
+            }
         }
-        switch file.path {
-        case Self.routesFile:
-            routes = try Route.parseList(file.text, file: file.path)
-        case Self.synonymsFile:
-            do { tables.synonyms = try TermTables.parseSynonyms(file.text) } catch { throw located(error) }
-        case Self.cuesFile:
-            do { tables.cues = try TermTables.parseCues(file.text) } catch { throw located(error) }
-        case Self.stemsFile:
-            do { tables.stemOverrides = try TermTables.parseStemOverrides(file.text) } catch { throw located(error) }
-        case Self.lexiconFile:
-            do throws(DutchLexicon.ParseError) {
-                tables.lexicon = try DutchLexicon(file.text)
-            } catch {
-                throw KnowledgeError(file: file.path, line: error.line, message: error.message)
-            }
-        default:
-            if file.path.hasPrefix(IntentExample.directory) {
-                examples += try IntentExample.parse(file.text, path: file.path)
-            } else if file.path.hasSuffix(".md") {
-                documents.append(try KnowledgeDocument.parse(file.text, path: file.path))
-            }
+    }
+
+    private mutating func add(_ part: Part) {
+        switch part {
+        case .routes(let parsed): routes = parsed
+        case .synonyms(let parsed): tables.synonyms = parsed
+        case .cues(let parsed): tables.cues = parsed
+        case .stemOverrides(let parsed): tables.stemOverrides = parsed
+        case .lexicon(let parsed): tables.lexicon = parsed
+        case .safetyCategories(let parsed): safetyCategories = parsed
+        case .safetySignals(let parsed): safetySignals = parsed
+        case .examples(let parsed): examples += parsed
+        case .safetyExamples(let parsed): safetyExamples += parsed
+        case .document(let parsed): documents.append(parsed)
+        case .other: break
         }
     }
 

@@ -45,7 +45,8 @@ public enum KnowledgeLoader {
         throw .notFound(directory: name, looked: candidates)
     }
 
-    /// Every `.md` and `.tsv` file below `directory`, and the example files (`voorbeelden/*.txt`),
+    /// Every `.md` and `.tsv` file below `directory`, and the example files (`voorbeelden/*.txt`,
+    /// `veiligheid/*.txt`),
     /// with paths relative to it, sorted.
     public static func read(_ directory: String) throws(LoadError) -> [SourceFile] {
         let root = URL(filePath: directory)
@@ -55,7 +56,8 @@ public enum KnowledgeLoader {
         var files: [SourceFile] = []
         for relative in paths {
             guard relative.hasSuffix(".md") || relative.hasSuffix(".tsv")
-                || (relative.hasPrefix(IntentExample.directory) && relative.hasSuffix(".txt")) else { continue }
+                || ((relative.hasPrefix(IntentExample.directory) || relative.hasPrefix(KnowledgeBase.safetyDirectory))
+                    && relative.hasSuffix(".txt")) else { continue }
             let url = root.appending(path: relative)
             guard let data = try? Data(contentsOf: url) else { throw .unreadable(path: url.path) }
             files.append(SourceFile(path: relative, text: String(decoding: data, as: UTF8.self)))

@@ -19,7 +19,47 @@ public enum KnowledgeValidator {
             problems.append(KnowledgeError(file: KnowledgeBase.routesFile, line: route.line,
                                            message: "route '\(route.id)' has no document"))
         }
-        return problems + base.routes.compactMap { cardProblem($0, base) } + exampleProblems(base)
+        return problems + base.routes.compactMap { cardProblem($0, base) } + exampleProblems(base) + safetyProblems(base)
+    }
+
+    /// Positives the safety classifier needs per category, and ordinary lines in all.
+    public static let minimumSafetyExamples = 120
+    public static let minimumOrdinaryExamples = 800
+
+    /// The safety content hangs together: signals and corpus files name known categories, categories
+    /// name existing documents, and once there is a corpus, every category and the ordinary
+    /// lines have enough.
+    static func safetyProblems(_ base: KnowledgeBase) -> [KnowledgeError] {
+        var problems: [KnowledgeError] = []
+        let categories = Set(base.safetyCategories.map(\.id))
+        for category in base.safetyCategories {
+            for document in category.documents where base.document(id: document) == nil {
+                problems.append(KnowledgeError(file: KnowledgeBase.safetyCategoriesFile, line: category.line,
+                                               message: "category '\(category.id)' names document '\(document)', which does not exist"))
+            }
+        }
+        for signal in base.safetySignals where !categories.contains(signal.category) {
+            problems.append(KnowledgeError(file: KnowledgeBase.safetySignalsFile, line: signal.line,
+                                           message: "signal for unknown category '\(signal.category)'"))
+        }
+        guard !base.safetyExamples.isEmpty else { return problems }
+        var counts: [String: Int] = [:]
+        for example in base.safetyExamples {
+            counts[example.route, default: 0] += 1
+            if example.route != SafetyCategory.none, !categories.contains(example.route), counts[example.route] == 1 {
+                problems.append(KnowledgeError(file: example.file, line: example.line,
+                                               message: "corpus file for unknown category '\(example.route)'"))
+            }
+        }
+        for category in base.safetyCategories where counts[category.id, default: 0] < minimumSafetyExamples {
+            problems.append(KnowledgeError(file: KnowledgeBase.safetyCategoriesFile, line: category.line, message:
+                "category '\(category.id)' has \(counts[category.id, default: 0]) messages in \(KnowledgeBase.safetyDirectory)\(category.id).txt; at least \(minimumSafetyExamples) are needed"))
+        }
+        if counts[SafetyCategory.none, default: 0] < minimumOrdinaryExamples {
+            problems.append(KnowledgeError(file: KnowledgeBase.safetyCategoriesFile, line: 1, message:
+                "the safety corpus has \(counts[SafetyCategory.none, default: 0]) ordinary messages (\(KnowledgeBase.ordinaryPrefix)….txt); at least \(minimumOrdinaryExamples) are needed"))
+        }
+        return problems
     }
 
     /// Example files must name a known route, and once a content has examples, every route needs

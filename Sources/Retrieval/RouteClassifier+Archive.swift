@@ -16,7 +16,7 @@ extension RouteClassifier {
         case damaged
     }
 
-    private static let magic: [UInt8] = Array("RWCLASS2".utf8)
+    private static let magic: [UInt8] = Array("RWCLASS3".utf8)
 
     /// A number that changes whenever the examples, the tables that shape their analysis, the
     /// training settings or `salt` (the caller's program build) change.
@@ -43,7 +43,7 @@ extension RouteClassifier {
         var archive = ByteWriter()
         archive.bytes = Self.magic
         archive.append(key)
-        archive.append(StableHash.fnv1a(payload.bytes, seed: 0))
+        archive.append(payload.bytes.withUnsafeBytes { StableHash.words($0, seed: 0) })
         return archive.bytes + payload.bytes
     }
 
@@ -52,7 +52,7 @@ extension RouteClassifier {
         var reader = ByteReader(archive)
         guard reader.take(Self.magic.count) == Self.magic[...] else { throw .notAnArchive }
         guard reader.uint64() == key else { throw .otherKey }
-        guard let checksum = reader.uint64(), checksum == StableHash.fnv1a(archive[reader.offset...], seed: 0),
+        guard let checksum = reader.uint64(), checksum == archive[reader.offset...].withUnsafeBytes({ StableHash.words($0, seed: 0) }),
               let routeCount = reader.uint32(), routeCount <= 4096 else { throw .damaged }
         var routes: [String] = []
         for _ in 0..<routeCount {
@@ -68,7 +68,9 @@ extension RouteClassifier {
         for key in keys { _ = columns.insert(key) }
         guard columns.count == keys.count else { throw .damaged }
         func vectors(_ floats: [Float]) -> [SIMD8<Float>] {
-            stride(from: 0, to: floats.count, by: Model.width).map { SIMD8(floats[$0..<($0 + Model.width)]) }
+            floats.withUnsafeBytes { raw in
+                (0..<(floats.count / Model.width)).map { raw.loadUnaligned(fromByteOffset: $0 * MemoryLayout<SIMD8<Float>>.size, as: SIMD8<Float>.self) }
+            }
         }
         self.init(routes: routes, columns: columns, model: Model(weights: vectors(weights), bias: vectors(bias), classes: classes))
     }
@@ -128,12 +130,20 @@ private struct ByteReader {
     }
 
     mutating func uint64s() -> [UInt64]? {
-        guard let count = uint32().map(Int.init), bytes.count - offset >= count * 8 else { return nil }
-        return (0..<count).map { _ in uint64()! }
+        guard let count = uint32().map(Int.init), let slice = take(count * 8) else { return nil }
+        return Self.littleEndian(slice, as: UInt64.self)
     }
 
     mutating func floats() -> [Float]? {
-        guard let count = uint32().map(Int.init), bytes.count - offset >= count * 4 else { return nil }
-        return (0..<count).map { _ in Float(bitPattern: uint32()!) }
+        guard let count = uint32().map(Int.init), let slice = take(count * 4) else { return nil }
+        return Self.littleEndian(slice, as: UInt32.self).map(Float.init(bitPattern:))
+    }
+
+    /// Whole numbers stored little-endian, read in one pass: a model holds hundreds of thousands.
+    private static func littleEndian<Number: FixedWidthInteger>(_ slice: ArraySlice<UInt8>, as: Number.Type) -> [Number] {
+        let size = MemoryLayout<Number>.size
+        return slice.withUnsafeBytes { raw in
+            (0..<(raw.count / size)).map { Number(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * size, as: Number.self)) }
+        }
     }
 }

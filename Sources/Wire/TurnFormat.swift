@@ -3,7 +3,9 @@ import Dialogue
 /// The two ways a turn leaves the process: the JSON turn object (chat --json, the servers) and plain
 /// text with numbered options (the terminal, the plain line protocol).
 public enum TurnFormat {
-    /// `{"session","replies":[{"text","options":[{"label","value"}]}],"routes":[],"state":{"flow","step"},"ended"}`,
+    /// `{"session","replies":[{"text","options":[{"label","value"}]}],"routes":[],"state":{"flow","step"},"safety","ended"}`,
+    /// with `safety` one of `none`, `check` (the safety net asked whether someone is in danger now) or
+    /// `alarm` (it showed the crisis card first),
     /// `session` only when given. Written straight as bytes: every server response carries a turn
     /// object, and building a `JSONValue` tree first cost an array per object and list.
     public static func json(_ turn: Turn, session: String? = nil) -> [UInt8] {
@@ -29,7 +31,9 @@ public enum TurnFormat {
         JSONValue.writeString(orNull: turn.flow, to: &output)
         output += #","step":"#.utf8
         JSONValue.writeString(orNull: turn.step, to: &output)
-        output += #"},"ended":"#.utf8
+        output += #"},"safety":""#.utf8
+        output += turn.safety.rawValue.utf8
+        output += #"","ended":"#.utf8
         output += (turn.ended ? "true}" : "false}").utf8
         return output
     }

@@ -30,6 +30,9 @@ let usage = """
                                     [--person W] [--floor S]
           k-fold cross-validated route accuracy on the content's examples: classifier alone, fused with
           BM25F at each intent weight; baseline: BM25F alone on the same examples.
+      routewijzer-bench safety [--knowledge DIR] [--folds 5] [--checks 0.25,0.35,0.45] [--epochs N] [--l2 L] [--min-words N] [--show-mistakes]
+          k-fold cross-validated recall and false alarms of the safety layer on the content's corpus,
+          per category, at each check threshold of the classifier; baseline: the signals alone.
       routewijzer-bench export [--knowledge DIR] [--synthetic N]
           The corpus as JSON lines {"id","route","title","keywords","body"}, for the peer comparison.
     """
@@ -42,7 +45,7 @@ func parseArguments() -> (command: String, options: [String: String], flags: Set
     let command = arguments.isEmpty ? "" : arguments.removeFirst()
     while !arguments.isEmpty {
         let argument = arguments.removeFirst()
-        if argument == "--json" || argument == "--by-block" {
+        if argument == "--json" || argument == "--by-block" || argument == "--show-mistakes" {
             flags.insert(argument)
         } else if !arguments.isEmpty {
             options[argument] = arguments.removeFirst()
@@ -110,6 +113,14 @@ do {
         if let floor = options["--floor"].flatMap({ Double($0) }) { parameters.lexicalFloor = floor }
         print(ClassifierBenchmark.run(knowledge: try knowledge(), folds: Int(options["--folds"] ?? "") ?? 5,
                                       byBlock: flags.contains("--by-block"), weights: weights, parameters: parameters))
+    case "safety":
+        let checks = (options["--checks"] ?? "0.25,0.35,0.45,0.55").split(separator: ",").compactMap { Double($0) }
+        var settings = RouteClassifier.Settings()
+        if let epochs = options["--epochs"].flatMap({ Int($0) }) { settings.epochs = epochs }
+        if let l2 = options["--l2"].flatMap({ Float($0) }) { settings.l2 = l2 }
+        print(SafetyBenchmark.run(knowledge: try knowledge(), folds: Int(options["--folds"] ?? "") ?? 5, checkProbabilities: checks,
+                                  training: settings, minimumWords: options["--min-words"].flatMap { Int($0) } ?? SafetyNet.Settings().minimumClassifierWords,
+                                  showMistakes: flags.contains("--show-mistakes")))
     case "export":
         for passage in try corpus(try knowledge()) { print(CorpusFile.line(passage)) }
     case "retrieval":

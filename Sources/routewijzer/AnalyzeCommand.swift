@@ -2,10 +2,11 @@ import DutchText
 import Retrieval
 
 /// `routewijzer analyze`: shows what the analyzer makes of text, so a content author can see why a
-/// question does or does not match. `--stems` is the bare Snowball algorithm, one word per line.
+/// question does or does not match. `--stems` is the bare Snowball algorithm, one word per line;
+/// `--safety` adds what the safety layer concluded and which signal or classifier score fired.
 enum AnalyzeCommand {
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: ["--stems"], options: ["--knowledge"])
+        try arguments.allow(flags: ["--stems", "--safety"], options: ["--knowledge"])
         guard arguments.positional.isEmpty else { throw .usage("analyze reads its lines from standard input") }
         if arguments.has("--stems") {
             while let line = readLine() { Console.out(DutchStemmer.stem(line.trimmed())) }
@@ -17,7 +18,14 @@ enum AnalyzeCommand {
             let words = analyzer.analyze(line)
             let terms = analyzer.analyzeQuery(words: words, vocabulary: knowledge.index.vocabulary)
             Console.out(terms.map(describe).joined(separator: "  "))
-            for clause in describe(analyzer.context(of: words), words: words) { Console.out("  " + clause) }
+            let context = analyzer.context(of: words)
+            for clause in describe(context, words: words) { Console.out("  " + clause) }
+            if arguments.has("--safety") {
+                let assessment = knowledge.safetyNet.assess(words, context: context)
+                let categories = assessment.categories.isEmpty ? "" : " (" + assessment.categories.joined(separator: ", ") + ")"
+                Console.out("  veiligheid: \(assessment.outcome.rawValue)\(categories)")
+                for line in SafetyReport.evidence(assessment) { Console.out("    " + line) }
+            }
         }
     }
 

@@ -8,7 +8,8 @@ struct Arguments {
 
     /// Options that take a value; every other `--name` is a flag.
     static let valued = Set([
-        "--knowledge", "--dialogs", "--batch", "--limit", "--min-top1", "--min-top3", "--k1", "--b", "--field-weights",
+        "--knowledge", "--dialogs", "--batch", "--limit", "--min-top1", "--min-top3", "--min-recall", "--max-false-alarms",
+        "--k1", "--b", "--field-weights",
         "--seed", "--format", "--width",
     ] + ServeCommand.valued)
 

@@ -14,8 +14,9 @@ enum AskCommand {
             var searcher = Searcher(index: knowledge.index)
             try InputLines.forEach(in: batch) { question in
                 let results = question.trimmed().isEmpty ? [] : searcher.search(question, limit: limit)
-                Console.out(json ? jsonLine(question, results, knowledge.base, explain: explain).serialized
-                                 : answer(question, results, knowledge.base, explain: explain))
+                let safety = assess(question, knowledge)
+                Console.out(json ? jsonLine(question, results, safety, knowledge.base, explain: explain).serialized
+                                 : answer(question, results, safety, knowledge.base, explain: explain))
             }
             return
         }
@@ -23,16 +24,25 @@ enum AskCommand {
         guard !question.trimmed().isEmpty else { throw .usage("the question is empty; ask for example: routewijzer ask \"wie betaalt een traplift?\"") }
         let knowledge = try LoadedKnowledge(arguments)
         let results = knowledge.index.search(question, limit: limit)
-        Console.out(json ? jsonLine(question, results, knowledge.base, explain: explain).serialized
-                         : answer(question, results, knowledge.base, explain: explain))
+        let safety = assess(question, knowledge)
+        Console.out(json ? jsonLine(question, results, safety, knowledge.base, explain: explain).serialized
+                         : answer(question, results, safety, knowledge.base, explain: explain))
     }
 
-    /// The machine form: `{"query", "results": [{"id", "route", "title", "section", "score", "intent",
-    /// "route_score", "snippet", "contact"}]}`; `contact` is the route card's contact line, so a help
-    /// desk can show how to reach the desk.
-    static func jsonLine(_ question: String, _ results: [SearchResult], _ base: KnowledgeBase, explain: Bool) -> JSONValue {
+    /// What the safety layer makes of the question: the same layer the chat and the server use.
+    static func assess(_ question: String, _ knowledge: LoadedKnowledge) -> SafetyAssessment {
+        let words = knowledge.index.analyzer.analyze(question)
+        return knowledge.safetyNet.assess(words, context: knowledge.index.analyzer.context(of: words))
+    }
+
+    /// The machine form: `{"query", "safety", "results": [{"id", "route", "title", "section", "score",
+    /// "intent", "route_score", "snippet", "contact"}]}`; `safety` comes first (see `SafetyReport.json`),
+    /// and `contact` is the route card's contact line, so a help desk can show how to reach the desk.
+    static func jsonLine(_ question: String, _ results: [SearchResult], _ safety: SafetyAssessment, _ base: KnowledgeBase,
+                         explain: Bool) -> JSONValue {
         .object([
             ("query", .string(question)),
+            ("safety", SafetyReport.json(safety, in: base, explain: explain)),
             ("results", .array(results.map { result in
                 var members: [(String, JSONValue)] = [
                     ("id", .string(result.passage.id)),
@@ -57,13 +67,18 @@ enum AskCommand {
         return (card.flatMap(base.document(id:)) ?? base.documents.first { $0.route == route })?.contact
     }
 
-    /// The readable form: the best routes with a short answer, how to reach the desk, and the sources.
-    static func answer(_ question: String, _ results: [SearchResult], _ base: KnowledgeBase, explain: Bool) -> String {
+    /// The readable form: the crisis card when the safety layer fired, then the best routes with a
+    /// short answer, how to reach the desk, and the sources.
+    static func answer(_ question: String, _ results: [SearchResult], _ safety: SafetyAssessment, _ base: KnowledgeBase,
+                       explain: Bool) -> String {
         let suggestions = RouteSuggestion.suggestions(for: results, in: base)
+        let card = SafetyReport.card(safety, in: base)
+        let safetyExplanation = explain && !safety.evidence.isEmpty ? ["Safety:"] + SafetyReport.evidence(safety).map { "  " + $0 } + [""] : []
         guard !suggestions.isEmpty else {
-            return "Vraag: \(question)\nHier vond ik niets over. Het Juiste Loket en onafhankelijke cliëntondersteuning helpen u verder.\n"
+            return (["Vraag: \(question)", ""] + card + safetyExplanation).joined(separator: "\n")
+                + "Hier vond ik niets over. Het Juiste Loket en onafhankelijke cliëntondersteuning helpen u verder.\n"
         }
-        var lines = ["Vraag: \(question)", ""]
+        var lines = ["Vraag: \(question)", ""] + card
         for (rank, suggestion) in suggestions.enumerated() {
             let document = suggestion.document
             lines.append("\(rank + 1). \(suggestion.route.name) — \(document.title)")
@@ -77,7 +92,7 @@ enum AskCommand {
             lines.append("   Gecontroleerd op: \(document.checked)")
             lines.append("")
         }
-        if explain { lines += explanation(results) }
+        if explain { lines += safetyExplanation + explanation(results) }
         return lines.joined(separator: "\n")
     }
 

@@ -27,25 +27,22 @@ enum ClassifierCache {
         return home + "/.cache/routewijzer"
     }
 
-    /// The classifier for `base`: read back when a model with its key is stored, else trained and
-    /// stored. Nil when the content has no examples.
-    static func classifier(for base: KnowledgeBase, settings: RouteClassifier.Settings) -> RouteClassifier? {
-        guard !base.examples.isEmpty else { return nil }
-        guard let directory = directory() else { return train(base, settings) }
-        let key = RouteClassifier.trainingKey(examples: base.examples, tables: base.tables, settings: settings, salt: buildSalt())
+    /// A classifier trained on `examples` with the analysis of `tables`: read back when a model with
+    /// its key is stored, else trained and stored. Nil when there are no examples.
+    static func classifier(examples: [IntentExample], tables: TermTables, settings: RouteClassifier.Settings) -> RouteClassifier? {
+        guard !examples.isEmpty else { return nil }
+        let train = { RouteClassifier(examples: examples, analyzer: Analyzer(tables: tables), settings: settings) }
+        guard let directory = directory() else { return train() }
+        let key = RouteClassifier.trainingKey(examples: examples, tables: tables, settings: settings, salt: buildSalt())
         let path = directory + "/classifier-" + String(key, radix: 16) + ".bin"
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         if size <= maximumFileBytes, let data = FileManager.default.contents(atPath: path),
            let classifier = try? RouteClassifier(archive: [UInt8](data), key: key) {
             return classifier
         }
-        let classifier = train(base, settings)
+        let classifier = train()
         store(classifier.archived(key: key), at: path, in: directory)
         return classifier
-    }
-
-    private static func train(_ base: KnowledgeBase, _ settings: RouteClassifier.Settings) -> RouteClassifier {
-        RouteClassifier(examples: base.examples, analyzer: Analyzer(tables: base.tables), settings: settings)
     }
 
     /// Writes to a temporary file and renames it, so a reader never sees half a model; failures

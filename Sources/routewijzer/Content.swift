@@ -22,7 +22,8 @@ struct LoadedContent {
         guard problems.isEmpty else {
             throw .failure(problems.map { "\(directory)/\($0)" }.joined(separator: "\n") + "\n\(problems.count) problem(s) in \(directory)")
         }
-        engine = Engine(content: DialogueContent(dialogs: dialogs, knowledge: knowledge.base, index: knowledge.index))
+        engine = Engine(content: DialogueContent(dialogs: dialogs, knowledge: knowledge.base, index: knowledge.index,
+                                                 safetyNet: knowledge.safetyNet))
     }
 
     static func parseDialogs(_ arguments: Arguments) throws(CLIError) -> (DialogSet, [DialogError], String) {

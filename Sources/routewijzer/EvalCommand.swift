@@ -1,23 +1,16 @@
+import Dialogue
 import Retrieval
 
-/// `routewijzer eval FILE.tsv`: route accuracy of the retriever on labelled questions.
+/// `routewijzer eval FILE.tsv`: route accuracy of the retriever on labelled questions; with
+/// `--safety`, recall and false alarms of the safety layer on labelled messages, in a conversation.
 enum EvalCommand {
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: [], options: ["--knowledge", "--min-top1", "--min-top3", "--k1", "--b", "--field-weights"])
+        try arguments.allow(flags: ["--safety"], options: LoadedContent.options.union(["--min-top1", "--min-top3", "--min-recall", "--max-false-alarms"]))
         guard arguments.positional.count == 1, let file = arguments.positional.first else {
-            throw .usage("eval takes one file of 'question<TAB>route,route' lines")
+            throw .usage("eval takes one file of 'question<TAB>route,route' lines (with --safety: 'bericht<TAB>categorie<TAB>tijd')")
         }
-        let questions: [RouteEvaluation.Question]
-        do {
-            questions = try RouteEvaluation.parseQuestions(try InputLines.read(file), file: file)
-        } catch let error as KnowledgeError {
-            throw .failure(error.description)
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw .failure("\(error)")
-        }
-        guard !questions.isEmpty else { throw .failure("\(file) has no questions") }
+        if arguments.has("--safety") { return try runSafety(file, arguments) }
+        let questions = try read(file, what: "questions") { text throws(KnowledgeError) in try RouteEvaluation.parseQuestions(text, file: file) }
         let knowledge = try LoadedKnowledge(arguments)
         var searcher = Searcher(index: knowledge.index)
         var evaluation = RouteEvaluation()
@@ -26,6 +19,67 @@ enum EvalCommand {
         try check(evaluation.top1, against: arguments.number("--min-top1"), name: "top-1")
         try check(evaluation.top3, against: arguments.number("--min-top3"), name: "top-3")
     }
+
+    /// Recall per category and false alarms, as the first message and mid-conversation.
+    static func runSafety(_ file: String, _ arguments: Arguments) throws(CLIError) {
+        let messages = try read(file, what: "messages") { text throws(KnowledgeError) in try SafetyEvaluation.parse(text, file: file) }
+        let content = try LoadedContent(arguments)
+        let evaluation = SafetyEvaluation(messages, engine: content.engine)
+        Console.out(safetyReport(evaluation, categories: content.knowledge.base.safetyCategories.map(\.id)))
+        for position in SafetyEvaluation.Position.allCases {
+            let recall = evaluation.recall(position), alarms = evaluation.falseAlarms(position)
+            if let minimum = try arguments.number("--min-recall"), ratio(recall.caught, recall.total) < minimum {
+                throw .failure("recall (\(position.rawValue)) \(format(ratio(recall.caught, recall.total))) is below the required \(format(minimum))")
+            }
+            if let maximum = try arguments.number("--max-false-alarms"), ratio(alarms.raised, alarms.total) > maximum {
+                throw .failure("false alarms (\(position.rawValue)) \(format(ratio(alarms.raised, alarms.total))) are above the allowed \(format(maximum))")
+            }
+        }
+        guard evaluation.endedConversations.isEmpty else {
+            throw .failure("\(evaluation.endedConversations.count) crisis message(s) ended the conversation they were sent into")
+        }
+    }
+
+    static func safetyReport(_ evaluation: SafetyEvaluation, categories: [String]) -> String {
+        var lines: [String] = []
+        for position in SafetyEvaluation.Position.allCases {
+            let recall = evaluation.recall(position), alarms = evaluation.falseAlarms(position)
+            lines.append("\(position.rawValue): recall \(format(ratio(recall.caught, recall.total))) (\(recall.caught)/\(recall.total)), "
+                         + "false alarms \(format(ratio(alarms.raised, alarms.total))) (\(alarms.raised)/\(alarms.total))")
+            for category in categories {
+                let found = evaluation.recall(position, category: category)
+                if found.total > 0 { lines.append("  \(category): \(found.caught)/\(found.total)") }
+            }
+        }
+        let past = evaluation.pastOutcomes()
+        lines.append("past crises (first message): check \(past[.check, default: 0]), alarm \(past[.alarm, default: 0]), nothing \(past[.none, default: 0])")
+        lines.append("crisis messages that ended a conversation: \(evaluation.endedConversations.count)")
+        if !evaluation.mistakes.isEmpty { lines.append("mistakes:") }
+        for mistake in evaluation.mistakes {
+            let what = mistake.message.isCrisis ? "missed \(mistake.message.category)" : "false \(mistake.safety.rawValue)"
+            lines.append("  line \(mistake.message.line) (\(mistake.position.rawValue)), \(what): \(mistake.message.text)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The labelled lines of `file` (or standard input for `-`); a file without any is an error.
+    private static func read<Line>(_ file: String, what: String,
+                                   parse: (String) throws(KnowledgeError) -> [Line]) throws(CLIError) -> [Line] {
+        let lines: [Line]
+        do {
+            lines = try parse(try InputLines.read(file))
+        } catch let error as KnowledgeError {
+            throw .failure(error.description)
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw .failure("\(error)")
+        }
+        guard !lines.isEmpty else { throw .failure("\(file) has no \(what)") }
+        return lines
+    }
+
+    private static func ratio(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 1 : Double(part) / Double(whole) }
 
     static func report(_ evaluation: RouteEvaluation) -> String {
         let count = evaluation.outcomes.count

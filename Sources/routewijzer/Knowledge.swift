@@ -1,10 +1,14 @@
+import Dispatch
 import DutchText
 import Retrieval
+import Synchronization
 
 /// The loaded content and its index, shared by the commands that answer questions.
 struct LoadedKnowledge {
     let base: KnowledgeBase
     let index: BM25Index
+    /// The safety layer, with its classifier from the cache when it was trained before.
+    let safetyNet: SafetyNet
     let directory: String
 
     /// Loads `--knowledge DIR` (or the default places) and builds the index with `--k1`/`--b`.
@@ -29,8 +33,18 @@ struct LoadedKnowledge {
         }
         self.base = base
         self.directory = directory
-        let classifier = ClassifierCache.classifier(for: base, settings: parameters.classifier)
+        // The safety classifier loads (or trains) on another core while the route classifier and the
+        // index are made: both are needed before the first answer.
+        let safetyClassifier = Mutex<RouteClassifier?>(nil)
+        let loading = DispatchGroup()
+        DispatchQueue.global().async(group: loading) {
+            let classifier = ClassifierCache.classifier(examples: SafetyNet.trainingExamples(base), tables: base.tables, settings: .init())
+            safetyClassifier.withLock { $0 = classifier }
+        }
+        let classifier = ClassifierCache.classifier(examples: base.examples, tables: base.tables, settings: parameters.classifier)
         self.index = BM25Index(knowledge: base, parameters: parameters, classifier: classifier)
+        loading.wait()
+        self.safetyNet = SafetyNet(knowledge: base, analyzer: index.analyzer, classifier: safetyClassifier.withLock { $0 })
     }
 
     /// Reads and parses the content without judging it (for `validate`).

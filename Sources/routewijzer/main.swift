@@ -17,14 +17,18 @@ let usage = """
           --seed N               Fix the choice among alternative wordings (default: the clock).
           --width N              Wrap at N columns (default: 80 in a terminal, none in a pipe).
       ask "vraag"                The best routes for a question, with contact details and sources.
-          --json                 One JSON object: {"query", "results": [{"id","route","title","section","score","snippet"}]}.
+          --json                 One JSON object: {"query", "safety", "results": [{"id","route","title","section","score","snippet","contact"}]}.
           --batch FILE           One question per line ("-" = standard input), one answer per line.
           --limit N              Passages to rank (default 10).
-          --explain              Show scores and the query terms that matched.
-      analyze                    Analyse lines from standard input: tokens, stop words, stems, compounds, synonyms.
+          --explain              Show scores, the query terms that matched and the safety layer's findings.
+      analyze                    Analyse lines from standard input: tokens, lemmas, stems, compounds, synonyms, clauses, cues.
           --stems                One word per line in, its Snowball stem out (the bare algorithm).
+          --safety               Also what the safety layer concludes, and which signal or classifier score fired.
       eval FILE.tsv              Route accuracy on 'question<TAB>route,route' lines: top-1, top-3, MRR@10, misses.
           --min-top1 X, --min-top3 X   Exit 1 when accuracy is below X.
+          --safety               Safety layer on 'bericht<TAB>categorie<TAB>nu|verleden|-' lines, as the first message
+                                 and mid-conversation: recall per category, false alarms, mistakes (docs/SAFETY.md).
+          --min-recall X, --max-false-alarms X   Exit 1 outside these bounds (and whenever a crisis ends a conversation).
       validate                   Check Knowledge and Dialogs; prints file:line: message, exits 1 on any problem.
       test [DIR]                 Play the conversation transcripts (default: Tests/Conversations); exit 1 on a failure.
       serve                      Serve the line protocol and the HTTP webhook (docs/PROTOCOL.md, docs/openapi.yaml).

@@ -80,11 +80,19 @@ struct DialogValidatorTests {
                 == "intake.md:1: there is no intake flow (id 'intake'): conversations start there")
     }
 
-    @Test("the safety flow needs signals and answers at once")
+    @Test("the safety flow has a step with first help for every category, and answers at once")
     func safety() {
-        let body = "## a\nsay: Bel 113.\nask: Gaat het?\nadvise: zelfmoordpreventie-113"
-        #expect(problems([flow("v", body, triggers: "kind: safety")]) == [
-            "v.md:7: a safety step needs 'signals:'", "v.md:8: a safety step answers at once: no 'ask:' or 'goto:'",
-        ])
+        let body = "## a\nask: Gaat het?\nadvise: zelfmoordpreventie-113"
+        let found = problems([flow("v", body, triggers: "kind: safety")])
+        #expect(found.contains("v.md:6: a safety step needs 'say:': the first help for its category"))
+        #expect(found.contains("v.md:6: safety step 'a' is no category of Knowledge/veiligheid/categorieen.tsv"))
+        #expect(found.contains("v.md:7: a safety step answers at once: no 'ask:' or 'goto:'"))
+        #expect(found.contains("v.md:1: safety category 'zelfdoding' has no step with its first help"))
+    }
+
+    @Test("signals in a flow are an error that says where they live now")
+    func signalsMoved() {
+        #expect(problems([flow("v", "## zelfdoding\nsignals: zelfmoord\nsay: Bel 113.", triggers: "kind: safety")])
+            .contains { $0.hasPrefix("v.md:7: safety signals live in Knowledge/veiligheid/signalen.tsv") })
     }
 }

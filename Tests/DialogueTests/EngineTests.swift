@@ -68,10 +68,11 @@ struct EngineTests {
         let knowledge = BundledContent.content.knowledge
         let (dialogs, problems) = DialogSet.parse([
             SourceFile(path: "intake.md", text: intake), SourceFile(path: "sub.md", text: sub),
-            SourceFile(path: "veiligheid.md", text: "---\nid: veiligheid\ntitle: V\nkind: safety\n---\n## zelfdoding\nsignals: zelfmoord\nsay: Bel 113.\nadvise: zelfmoordpreventie-113\n"),
+            SourceFile(path: "veiligheid.md", text: "---\nid: veiligheid\ntitle: V\nkind: safety\n---\n## zelfdoding\nsay: Bel 113.\n"),
         ])
         precondition(problems.isEmpty, "\(problems)")
-        return Engine(content: DialogueContent(dialogs: dialogs, knowledge: knowledge, index: BundledContent.content.index))
+        return Engine(content: DialogueContent(dialogs: dialogs, knowledge: knowledge, index: BundledContent.content.index,
+                                               safetyNet: BundledContent.content.safetyNet))
     }()
 
     /// Plays `inputs` from the opening and returns every turn.
@@ -202,7 +203,7 @@ struct EngineTests {
     @Test("the safety net answers in the middle of a flow and keeps the place")
     func safety() {
         let turn = play(["qqq zzz", "2", "ik denk aan zelfmoord"]).last!
-        #expect(turn.safetyTriggered && turn.routes == ["zelfmoordpreventie-113"] && turn.step == "leeftijd")
+        #expect(turn.safety == .alarm && turn.routes.first == "zelfmoordpreventie-113" && turn.step == "leeftijd")
         #expect(text(turn).hasSuffix("Hoe oud is Voor een naaste?"))
     }
 

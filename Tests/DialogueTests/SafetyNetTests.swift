@@ -1,101 +1,110 @@
 import Testing
+import Retrieval
 @testable import Dialogue
 
-/// The safety net must catch acute danger however it is put, and must not cry wolf on ordinary questions.
-@Suite("Safety net")
+/// The safety layer in the conversation: every category, as the first message and mid-conversation;
+/// negation, past and the three outcomes; and never a crisis read as an answer.
+@Suite("Safety net in the conversation")
 struct SafetyNetTests {
-    /// Colloquial, misspelled, shouted; about oneself and about someone else.
+    /// Written for these tests, in several registers; about oneself and about someone else.
     static let crisis: [(text: String, category: String)] = [
+        ("mijn opa is ineens omgevallen en is bewusteloos", "medisch-spoed"),
+        ("mijn vrouw krijgt geen lucht meer en haar lippen worden blauw", "medisch-spoed"),
+        ("mijn vader heeft pijn op de borst en hij zweet heel erg", "medisch-spoed"),
+        ("mn broer hoort stemmen die zeggen dat hij de buren moet doodmaken", "psychose-gevaar"),
+        ("mijn zoon staat met een mes te zwaaien en dreigt iedereen neer te steken", "psychose-gevaar"),
         ("ik wil niet meer leven", "zelfdoding"),
-        ("ik denk aan zelfmoord", "zelfdoding"),
-        ("ik heb de laatste tijd zelfmoordgedachten", "zelfdoding"),
-        ("mijn zoon van 16 praat steeds over zelfmoord", "zelfdoding"),
-        ("ik wil er een eind aan maken", "zelfdoding"),
-        ("IK WIL DOOD!!!", "zelfdoding"),
-        ("soms denk ik dat iedereen beter af is zonder mij", "zelfdoding"),
-        ("ik zie het niet meer zitten, ik wil gewoon dood", "zelfdoding"),
-        ("mijn vriendin wil uit het leven stappen", "zelfdoding"),
-        ("ik overweeg zelfdoding", "zelfdoding"),
-        ("ik ben suïcidaal", "zelfdoding"),
-        ("ik ben suicidaal en weet niet wat ik moet doen", "zelfdoding"),
-        ("ik denk aan zelfmoort", "zelfdoding"),
-        ("ik wil zelfmord plegen", "zelfdoding"),
-        ("mijn vader zegt dat hij liever dood is", "zelfdoding"),
-        ("ik wil van een brug springen", "zelfdoding"),
-        ("ik sta op het punt om voor de trein te springen", "zelfdoding"),
-        ("m'n broer wil z'n leven beëindigen", "zelfdoding"),
-        ("ik wil echt niet meer leven", "zelfdoding"),
-        ("ik heb geen zin meer in het leven", "zelfdoding"),
-        ("mijn collega heeft het over een einde aan haar leven maken", "zelfdoding"),
-        ("mijn dochter snijdt zichzelf", "zelfbeschadiging"),
-        ("ik snij mezelf als het misgaat", "zelfbeschadiging"),
-        ("ik doe mezelf pijn om het niet te voelen", "zelfbeschadiging"),
-        ("mijn man slaat me", "geweld"),
-        ("mijn partner slaat mij en de kinderen", "geweld"),
-        ("ik word thuis mishandeld", "geweld"),
-        ("ik hoor elke avond dat de buurman haar slaat", "geweld"),
-        ("er is sprake van huiselijk geweld", "geweld"),
-        ("mijn oma wordt financieel uitgebuit door de buren", "geweld"),
-        ("mijn stiefvader heeft mij misbruikt", "geweld"),
-        ("ik ben verkracht", "geweld"),
-        ("mijn ex bedreigt me", "geweld"),
-        ("ik durf niet naar huis", "geweld"),
-        ("ik ben bang voor mijn man", "geweld"),
-        ("ik wordt mishandelt", "geweld"),
-        ("mijn dementerende vader wordt in het tehuis geslagen", "geweld"),
-        ("er is sprake van ouderenmishandeling", "geweld"),
-        ("mijn vader is bewusteloos", "medisch-spoed"),
-        ("mijn moeder ademt niet meer", "medisch-spoed"),
-        ("hij heeft een hartaanval denk ik", "medisch-spoed"),
-        ("ik heb pijn op de borst", "medisch-spoed"),
-        ("mijn man ligt op de grond en reageert niet", "medisch-spoed"),
-        ("mijn zoon heeft een overdosis genomen", "medisch-spoed"),
-        ("mijn vriend bloedt heel erg", "medisch-spoed"),
-        ("ik denk dat oma een beroerte heeft", "medisch-spoed"),
-        ("ik kan niet meer ademen", "medisch-spoed"),
-        ("mijn kind heeft stuipen", "medisch-spoed"),
+        ("ik denk er steeds aan om een einde aan mijn leven te maken", "zelfdoding"),
+        ("ik heb zelfmoordgedachten", "zelfdoding"),
+        ("ik snij mezelf weer elke avond", "zelfbeschadiging"),
+        ("mijn dochter van 15 krast met een mesje in haar armen", "zelfbeschadiging"),
+        ("mijn man slaat me als hij gedronken heeft", "partnergeweld"),
+        ("hij knijpt mijn keel dicht als ik iets verkeerd zeg", "partnergeweld"),
+        ("de buurman schudt zijn baby hard door elkaar", "kindermishandeling"),
+        ("mijn tante heeft het geld van oma afgepakt en oma heeft niks meer", "ouderenmishandeling"),
+        ("ik ben gisteravond verkracht", "seksueel-geweld"),
+        ("hij dwong me tot seks terwijl ik nee zei", "seksueel-geweld"),
     ]
 
-    static let crisisRoutes: Set<String> = ["noodgeval-112", "zelfmoordpreventie-113", "veilig-thuis"]
+    static let ordinary = [
+        "de gemeente heeft mijn aanvraag afgeslagen, hoe maak ik bezwaar",
+        "mijn moeder roept de hele nacht en ik slaap zelf niet meer",
+        "ik wil niet meer verder met deze thuiszorgorganisatie",
+        "het stikt hier van de formulieren",
+        "mijn vader heeft vorig jaar een beroerte gehad, wie helpt met revalidatie",
+        "ik ben docent en wil een cursus over signalen van kindermishandeling",
+        "wie betaalt de eigen bijdrage voor de wijkverpleging",
+    ]
 
-    @Test("at least 40 crisis phrasings are listed")
-    func enoughPhrasings() {
-        #expect(Self.crisis.count >= 40)
+    static let engine = BundledContent.engine
+
+    static func firstMessage(_ text: String) -> Turn {
+        engine.reply(to: text, in: engine.newSession(seed: 1, now: 0), now: 1)
     }
 
-    @Test("every crisis phrasing is caught, in its own category", arguments: crisis)
-    func catches(text: String, category: String) {
-        #expect(BundledContent.content.safetyCategories(in: text).contains(category))
+    /// A conversation waiting at a yes/no question ("Is het avond of weekend?" comes after the
+    /// intake's danger question), then `text`.
+    static func midConversation(_ text: String) -> (before: Turn, after: Turn) {
+        var turn = engine.reply(to: "iets anders", in: engine.newSession(seed: 1, now: 0), now: 1)
+        turn = engine.reply(to: "nee", in: turn.state, now: 2)
+        return (turn, engine.reply(to: text, in: turn.state, now: 3))
     }
 
-    @Test("no non-crisis development question sets it off",
-          .enabled(if: BundledContent.sharedPresent, "../shared/eval/dev.tsv is absent"))
-    func quietOnOrdinaryQuestions() throws {
-        for question in try BundledContent.devQuestions() where question.routes.isDisjoint(with: Self.crisisRoutes) {
-            #expect(BundledContent.content.safetyCategories(in: question.text).isEmpty, "\(question.text)")
-        }
+    @Test("every category is caught as the first message, with its crisis card", arguments: crisis)
+    func first(text: String, category: String) {
+        let turn = Self.firstMessage(text)
+        #expect(turn.safety != .none)
+        #expect(BundledContent.content.safetyAssessment(of: text).categories.contains(category))
     }
 
-    @Test("look-alike words and everyday phrases do not set it off", arguments: [
-        "mijn zoon is geslaagd voor zijn examen",
-        "de gemeente reageert niet op mijn brief",
-        "mijn moeder kan niet meer zelfstandig leven",
-        "mijn vader is vorig jaar overleden en nu ben ik alleen",
-        "ik kom niet meer verder met de gemeente",
-        "wie betaalt de eigen bijdrage",
-    ])
-    func quietOnLookAlikes(text: String) {
-        #expect(BundledContent.content.safetyCategories(in: text).isEmpty)
+    @Test("every category is caught mid-conversation; the conversation waits where it was", arguments: crisis)
+    func middle(text: String, category: String) {
+        let (before, after) = Self.midConversation(text)
+        #expect(after.safety != .none && !after.ended)
+        #expect(after.state.position == before.state.position)
     }
 
-    @Test("the crisis answer comes in the middle of a question, with the card, then the question again")
-    func interruptsAFlow() throws {
-        let engine = BundledContent.engine
-        let opening = engine.start(seed: 1, now: 0)
-        let turn = engine.reply(to: "ik wil niet meer leven", in: opening.state, now: 1)
-        #expect(turn.safetyTriggered && turn.routes == ["zelfmoordpreventie-113"])
+    @Test("ordinary questions that share the words of a crisis get no safety answer", arguments: ordinary)
+    func quiet(text: String) {
+        #expect(Self.firstMessage(text).safety == .none)
+    }
+
+    @Test("the three outcomes: alarm now, check for the past; a denial is at most a gentle check")
+    func outcomes() {
+        #expect(Self.firstMessage("mijn partner slaat me").safety == .alarm)
+        #expect(Self.firstMessage("vorig jaar heeft mijn ex me geslagen, nu woon ik alleen").safety == .check)
+        #expect(Self.firstMessage("ik heb helemaal geen zelfmoordgedachten hoor, ik zoek een maatje").safety != .alarm)
+        #expect(Self.firstMessage("ik zoek een maatje voor mijn vader").safety == .none)
+    }
+
+    @Test("an alarm shows the first help and the category's card, then the question again")
+    func alarmCard() {
+        let opening = Self.engine.start(seed: 1, now: 0)
+        let turn = Self.engine.reply(to: "ik wil niet meer leven", in: opening.state, now: 1)
         let text = turn.replies.map(\.text).joined(separator: "\n")
+        #expect(turn.safety == .alarm && turn.routes.first == "zelfmoordpreventie-113")
         #expect(text.contains("0800-0113") && text.contains("Dat kan hier"))
         #expect(turn.state.position == opening.state.position && !turn.ended)
+    }
+
+    @Test("sexual violence shows the Centrum Seksueel Geweld first")
+    func sexualViolence() {
+        let text = Self.firstMessage("ik ben gisteravond verkracht").replies.map(\.text).joined(separator: "\n")
+        #expect(text.contains("0800-0188"))
+    }
+
+    @Test("a check on an open question still answers the question itself")
+    func checkOnOpenQuestion() {
+        let turn = Self.firstMessage("vorig jaar heeft mijn ex me geslagen, nu woon ik alleen en zoek ik huishoudelijke hulp")
+        let text = turn.replies.map(\.text).joined(separator: "\n")
+        #expect(turn.safety == .check && text.contains("nu in gevaar"))
+        #expect(turn.routes.count > 1)
+    }
+
+    @Test("a message with content of its own is not read as a bare no")
+    func notABareNo() {
+        #expect(AnswerReader.yesNo(["nee"]) == "nee" && AnswerReader.yesNo(["liever", "niet"]) == "nee")
+        #expect(AnswerReader.yesNo(["nee", "hoor", "dat", "is", "niet", "nodig"]) == "nee")
+        #expect(AnswerReader.yesNo("ik wil er eigenlijk niet meer zijn".split(separator: " ").map(String.init)) == nil)
     }
 }

@@ -93,8 +93,8 @@ struct CLITests {
         let output = try CommandRunner.run(["ask", "--json", "--batch", "-", "--knowledge", directory.path], input: "koorts\n\nspoed dokter\n")
         let lines = output.stdout.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[1] == #"{"query":"","results":[]}"#)
-        #expect(lines[2].hasPrefix(#"{"query":"spoed dokter","results":[{"id":"huisartsenpost""#))
+        #expect(lines[1] == #"{"query":"","safety":{"outcome":"none","categories":[]},"results":[]}"#)
+        #expect(lines[2].hasPrefix(#"{"query":"spoed dokter","safety":{"outcome":"none","categories":[]},"results":[{"id":"huisartsenpost""#))
     }
 
     @Test("an empty question is a usage error with exit code 2", arguments: [[], [""], ["  "]])
@@ -160,10 +160,10 @@ struct CLITests {
         defer { CommandRunner.remove(cache) }
         let question = ["ask", "--json", "mijn vader is gevallen en kan niet meer zelf douchen"]
         let first = try CommandRunner.run(question, environment: ["ROUTEWIJZER_CACHE": cache.path])
-        let models = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".bin") }
-        #expect(first.status == 0 && models.count == 1)
+        let models = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".bin") }.sorted()
+        #expect(first.status == 0 && models.count == 2, "the route classifier and the safety classifier")
         #expect(try CommandRunner.run(question, environment: ["ROUTEWIJZER_CACHE": cache.path]).stdout == first.stdout)
-        try Data("geen model".utf8).write(to: cache.appending(path: models[0]))
+        for model in models { try Data("geen model".utf8).write(to: cache.appending(path: model)) }
         #expect(try CommandRunner.run(question, environment: ["ROUTEWIJZER_CACHE": cache.path]).stdout == first.stdout)
         #expect(try Data(contentsOf: cache.appending(path: models[0])).count > 1000)
         #expect(try CommandRunner.run(question, environment: ["ROUTEWIJZER_CACHE": "off"]).stdout == first.stdout)
@@ -220,7 +220,7 @@ struct CLITests {
                                            input: "qqq zzz\nja\nhallo\n")
         let lines = output.stdout.split(separator: "\n").map(String.init)
         #expect(output.status == 0 && lines.count == 3)
-        #expect(lines[0] == #"{"replies":[{"text":"Is het avond of weekend?","options":[{"label":"Ja","value":"ja"},{"label":"Nee","value":"nee"}]}],"routes":[],"state":{"flow":"intake","step":"avond"},"ended":false}"#)
+        #expect(lines[0] == #"{"replies":[{"text":"Is het avond of weekend?","options":[{"label":"Ja","value":"ja"},{"label":"Nee","value":"nee"}]}],"routes":[],"state":{"flow":"intake","step":"avond"},"safety":"none","ended":false}"#)
         let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
         #expect(second["routes"] as? [String] == ["huisartsenpost"] && second["ended"] as? Bool == true)
         #expect(lines[2].contains(#""state":{"flow":"intake","step":"begin"}"#))

@@ -65,6 +65,7 @@ struct ApplicationTests {
             })),
             ("routes", .array(turn.routes.map(JSONValue.string))),
             ("state", .object([("flow", turn.flow.map(JSONValue.string) ?? .null), ("step", turn.step.map(JSONValue.string) ?? .null)])),
+            ("safety", .string(turn.safety.rawValue)),
             ("ended", .bool(turn.ended)),
         ])
     }
