@@ -87,28 +87,59 @@ public struct ContextReading: Equatable, Sendable {
     }
 
     /// The clauses as ranges of word positions, in order; together they cover every word.
-    public var clauses: [Range<Int>]
+    public let clauses: [Range<Int>]
     /// Every cue, in the order of its trigger; boundaries are not listed.
-    public var cues: [Cue]
+    public let cues: [Cue]
+    /// The positions negations reach, as sorted disjoint ranges: every word asks whether it is negated,
+    /// and a long text must not cost the product of its words and its negations.
+    private let negated: [Range<Int>]
+
+    public init(clauses: [Range<Int>], cues: [Cue]) {
+        self.clauses = clauses
+        self.cues = cues
+        var merged: [Range<Int>] = []
+        for scope in cues.filter({ $0.kind == .negation && !$0.scope.isEmpty }).map(\.scope).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, scope.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, scope.upperBound)
+            } else {
+                merged.append(scope)
+            }
+        }
+        negated = merged
+    }
 
     public static let empty = ContextReading(clauses: [], cues: [])
 
     /// Whether a negation reaches the word at `position`.
     public func isNegated(_ position: Int) -> Bool {
-        cues.contains { $0.kind == .negation && $0.scope.contains(position) }
+        let index = Self.firstIndex(in: negated) { $0.upperBound > position }
+        return index < negated.count && negated[index].contains(position)
     }
 
     /// The kinds of cue found anywhere in the text.
     public var kinds: Set<CueKind> { Set(cues.map(\.kind)) }
 
     /// The cues whose trigger lies in `clause`.
-    public func cues(in clause: Range<Int>) -> [Cue] {
-        cues.filter { clause.contains($0.position) }
+    public func cues(in clause: Range<Int>) -> ArraySlice<Cue> {
+        let start = Self.firstIndex(in: cues) { $0.position >= clause.lowerBound }
+        let end = Self.firstIndex(in: cues) { $0.position >= clause.upperBound }
+        return cues[start..<max(start, end)]
     }
 
-    /// Whether the word at `position` is the trigger of a cue of `kind` ("moeder" for `.otherPerson`).
-    public func isTrigger(_ position: Int, of kind: CueKind) -> Bool {
-        cues.contains { $0.kind == kind && $0.position == position }
+    /// The positions of the triggers of cues of `kind` ("moeder" for `.otherPerson`).
+    public func triggers(of kind: CueKind) -> Set<Int> {
+        Set(cues.filter { $0.kind == kind }.map(\.position))
+    }
+
+    /// The first index whose element satisfies `isAfter`, for a predicate that is false and then true
+    /// along the array (binary search).
+    static func firstIndex<Element>(in elements: [Element], where isAfter: (Element) -> Bool) -> Int {
+        var low = 0, high = elements.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isAfter(elements[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
 
@@ -177,14 +208,15 @@ struct CueMatcher: Sendable {
             return lower..<(range.isEmpty ? lower : words[range.upperBound - 1].position + 1)
         }
         var cues: [ContextReading.Cue] = []
+        func clause(of index: Int) -> Range<Int> { clauses[ContextReading.firstIndex(in: clauses) { $0.upperBound > index }] }
         for match in matches where match.rule.kind != .boundary {
-            let clause = clauses.first { $0.contains(match.start) }!
+            let clause = clause(of: match.start)
             guard let scope = Self.scope(of: match, in: clause, words: words) else { continue }
             cues.append(ContextReading.Cue(kind: match.rule.kind, trigger: match.text, position: words[match.start].position,
                                            scope: positions(scope)))
         }
         for age in Self.ages(in: words) {
-            let clause = clauses.first { $0.contains(age.start) }!
+            let clause = clause(of: age.start)
             cues.append(ContextReading.Cue(kind: age.kind, trigger: age.text, position: words[age.start].position,
                                            scope: positions(clause)))
         }
@@ -213,13 +245,14 @@ struct CueMatcher: Sendable {
                 found.append(Match(rule: rule, start: start, length: keys.count, text: run.map(\.surface).joined(separator: " ")))
             }
         }
-        return found.filter { match in
-            !found.contains { other in
-                other.rule.kind == match.rule.kind && other.length > match.length
-                    && other.start <= match.start && match.start + match.length <= other.start + other.length
-            }
-        }.reduce(into: []) { kept, match in
-            if !kept.contains(where: { $0.rule.kind == match.rule.kind && $0.start == match.start }) { kept.append(match) }
+        // Of overlapping triggers of one kind, the longest: sorted by start and then by length, a match
+        // that ends inside an earlier one of its kind is dropped, in one pass.
+        var reach: [CueKind: Int] = [:]
+        return found.sorted { ($0.start, -$0.length) < ($1.start, -$1.length) }.filter { match in
+            let end = match.start + match.length
+            guard end > reach[match.rule.kind, default: -1] else { return false }
+            reach[match.rule.kind] = end
+            return true
         }
     }
 

@@ -80,9 +80,10 @@ public final class BM25Index: Sendable {
     func weightedStems(of words: [AnalyzedTerm], context: ContextReading) -> [(stem: String, weight: Double)] {
         var order: [String] = []
         var weights: [String: Double] = [:]
+        let people = context.triggers(of: .otherPerson)
         for term in analyzer.analyzeQuery(words: words, vocabulary: vocabulary) where !term.isStopWord {
             var weight = term.weight
-            if context.isTrigger(term.position, of: .otherPerson) { weight *= parameters.personWordWeight }
+            if people.contains(term.position) { weight *= parameters.personWordWeight }
             if weights[term.stem] == nil { order.append(term.stem) }
             weights[term.stem] = Swift.max(weights[term.stem] ?? 0, weight)
         }

@@ -111,10 +111,16 @@ public struct SafetyNet: Sendable {
     // MARK: Signals
 
     private func signalEvidence(_ words: [AnalyzedTerm], context: ContextReading) -> [SafetyAssessment.Evidence] {
-        let terms = words.filter { $0.origin == .word || $0.origin == .joined }
+        let clauses = context.clauses.isEmpty ? [0..<Int.max] : context.clauses
+        // Words by clause in one pass (both are in position order): a long text costs its length.
+        var termsByClause = [[AnalyzedTerm]](repeating: [], count: clauses.count)
+        var current = 0
+        for term in words where term.origin == .word || term.origin == .joined {
+            while current < clauses.count - 1 && term.position >= clauses[current].upperBound { current += 1 }
+            termsByClause[current].append(term)
+        }
         var found: [SafetyAssessment.Evidence] = []
-        for clause in context.clauses.isEmpty ? [0..<Int.max] : context.clauses {
-            let inClause = terms.filter { clause.contains($0.position) }
+        for (clause, inClause) in zip(clauses, termsByClause) {
             var candidates = Set(prefixSignals)
             for term in inClause {
                 candidates.formUnion(signalsByWord[term.lemma] ?? [])

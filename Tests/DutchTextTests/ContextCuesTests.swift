@@ -97,6 +97,19 @@ struct ContextCuesTests {
         #expect(Self.read(text).reading.kinds.isDisjoint(with: [.child, .adult, .olderPerson]))
     }
 
+    @Test("overlapping negations merge: every word in any scope is negated, and no other")
+    func mergedScopes() {
+        let reading = ContextReading(clauses: [0..<20], cues: [
+            .init(kind: .negation, trigger: "niet", position: 2, scope: 3..<6),
+            .init(kind: .negation, trigger: "geen", position: 4, scope: 5..<9),
+            .init(kind: .negation, trigger: "geen", position: 12, scope: 13..<15),
+            .init(kind: .past, trigger: "toen", position: 16, scope: 0..<20),
+        ])
+        #expect((0..<20).filter(reading.isNegated) == [3, 4, 5, 6, 7, 8, 13, 14])
+        #expect(reading.cues(in: 4..<13).map(\.position) == [4, 12])
+        #expect(reading.triggers(of: .negation) == [2, 4, 12])
+    }
+
     @Test("text without words reads as no clauses")
     func empty() {
         #expect(Self.read("?!").reading == .empty)

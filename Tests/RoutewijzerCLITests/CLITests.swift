@@ -58,6 +58,15 @@ struct CLITests {
         #expect(chat.status == 0 && chat.stdout.split(separator: "\n").count == 2)
     }
 
+    @Test("48 KB of short clauses full of negations and crisis words is read once, in a time linear in its length")
+    func manyClauses() throws {
+        // Each clause has a boundary, a negation and a signal: cue matching, negation scopes, clauses and
+        // signals all grow with such a text, and none may grow with its square (ask took 1.2 s before).
+        let text = Array(repeating: "ik wil niet meer leven maar mijn man slaat me niet", count: 1_000).joined(separator: ". ")
+        let ask = try CommandRunner.run(["ask", "--json", text])
+        #expect(ask.status == 0 && ask.stdout.contains(#""outcome":"alarm""#))
+    }
+
     @Test("ask --json prints one object with the contract's fields")
     func askJSON() throws {
         let directory = try CommandRunner.knowledgeDirectory(Self.files)
