@@ -21,13 +21,15 @@ extension RouteClassifier {
     /// A number that changes whenever the examples, the tables that shape their analysis, the
     /// training settings or `salt` (the caller's program build) change.
     public static func trainingKey(examples: [IntentExample], tables: TermTables, settings: Settings, salt: UInt64) -> UInt64 {
-        var hash = StableHash.fnv1a(magic, seed: salt)
-        func add(_ text: String) { hash = StableHash.step(StableHash.continuing(hash, with: text.utf8), 0) }
+        // Every input, each followed by a zero byte, hashed eight bytes at a step: thousands of examples
+        // are keyed at every start.
+        var bytes = magic
+        func add(_ text: String) { bytes += text.utf8; bytes.append(0) }
         for example in examples { add(example.route); add(example.text) }
         for (word, stem) in tables.stemOverrides.sorted(by: { $0.key < $1.key }) { add(word); add(stem) }
         for rule in tables.cues { add(rule.kind.rawValue); add(rule.scope.rawValue); add(rule.trigger) }
         add("\(settings.epochs) \(settings.learningRate) \(settings.l2) \(settings.seed) \(settings.minimumExamplesPerFeature)")
-        return hash ^ tables.lexicon.fingerprint
+        return bytes.withUnsafeBytes { StableHash.words($0, seed: salt) } ^ tables.lexicon.fingerprint
     }
 
     /// The model as bytes, stamped with `key`.
