@@ -67,6 +67,17 @@ struct CLITests {
         #expect(ask.status == 0 && ask.stdout.contains(#""outcome":"alarm""#))
     }
 
+    @Test("ask shows the crisis card before the routes, and analyze --safety shows why")
+    func crisisCardFirst() throws {
+        let ask = try CommandRunner.run(["ask", "ik ben gisteravond verkracht"])
+        let card = try #require(ask.stdout.range(of: "!! Veiligheid eerst"))
+        let routes = try #require(ask.stdout.range(of: "\n1. "))
+        #expect(card.lowerBound < routes.lowerBound && ask.stdout.contains("0800-0188"))
+        let analyze = try CommandRunner.run(["analyze", "--safety"], input: "vorig jaar heeft mijn ex me geslagen\n")
+        #expect(analyze.stdout.contains("veiligheid: check (partnergeweld)"))
+        #expect(analyze.stdout.contains(#"partnergeweld: signal "slaan me" [verleden] → check"#))
+    }
+
     @Test("ask --json prints one object with the contract's fields")
     func askJSON() throws {
         let directory = try CommandRunner.knowledgeDirectory(Self.files)
