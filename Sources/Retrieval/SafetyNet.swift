@@ -249,8 +249,6 @@ public struct SafetyAssessment: Equatable, Sendable {
     public var categories: [String]
     public var evidence: [Evidence]
 
-    public static let none = SafetyAssessment(evidence: [], categoryOrder: [])
-
     init(evidence: [Evidence], categoryOrder: [String]) {
         let outcome = evidence.map(\.outcome).max() ?? .none
         let reached = Set(evidence.filter { $0.outcome == outcome && outcome != .none }.map(\.category))
