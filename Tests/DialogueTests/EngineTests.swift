@@ -109,6 +109,13 @@ struct EngineTests {
         #expect(turn.step == "leeftijd")
     }
 
+    @Test("a message of its own (more than 12 words) is not read as an option, even when it names one")
+    func longMessageIsNoChoice() {
+        let story = "het is voor mijn moeder maar eigenlijk wil ik vooral vertellen dat ik zelf al weken niet slaap"
+        let turn = play(["ik heb hulp nodig met het huishouden", story]).last!
+        #expect(turn.state.answer("voor") == nil && turn.step == "voor")
+    }
+
     @Test("a stored answer fills {key} with the option label")
     func interpolation() {
         #expect(text(play(["qqq zzz", "2"]).last!).contains("Hoe oud is Voor een naaste?"))
