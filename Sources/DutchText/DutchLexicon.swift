@@ -34,16 +34,24 @@ public struct DutchLexicon: Sendable, Equatable {
         text.makeContiguousUTF8()
         if checked { try Self.check(Array(text.utf8)) }
         self.text = text
+        fingerprint = Self.fingerprint(of: text)
     }
 
-    private init(uncheckedBytes: [UInt8]) { text = String(decoding: uncheckedBytes, as: UTF8.self) }
+    private init(uncheckedBytes: [UInt8]) {
+        text = String(decoding: uncheckedBytes, as: UTF8.self)
+        fingerprint = Self.fingerprint(of: text)
+    }
 
     public var isEmpty: Bool { text.isEmpty }
 
-    /// A hash of the whole table, eight bytes at a step (a millisecond for the bundled file): what a
-    /// cache of anything derived from the lexicon keys on.
-    public var fingerprint: UInt64 {
-        text.utf8.withContiguousStorageIfAvailable { StableHash.words(UnsafeRawBufferPointer($0), seed: 0) } ?? 0
+    /// A hash of the whole table, eight bytes at a step: what a cache of anything derived from the
+    /// lexicon keys on. Worked out once when the table is read (a millisecond for the bundled file),
+    /// because each cached model's key asks for it.
+    public let fingerprint: UInt64
+
+    private static func fingerprint(of text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { StableHash.words(UnsafeRawBufferPointer($0), seed: 0) }
     }
 
     /// What the lexicon says of one form: that it is Dutch, and its lemma when that is another word.

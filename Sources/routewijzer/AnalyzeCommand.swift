@@ -12,7 +12,7 @@ enum AnalyzeCommand {
             while let line = readLine() { Console.out(DutchStemmer.stem(line.trimmed())) }
             return
         }
-        let knowledge = try LoadedKnowledge(arguments)
+        let knowledge = try LoadedKnowledge(arguments, safety: arguments.has("--safety"))
         let analyzer = knowledge.index.analyzer
         while let line = readLine() {
             let words = analyzer.analyze(line)
@@ -20,8 +20,8 @@ enum AnalyzeCommand {
             Console.out(terms.map(describe).joined(separator: "  "))
             let context = analyzer.context(of: words)
             for clause in describe(context, words: words) { Console.out("  " + clause) }
-            if arguments.has("--safety") {
-                let assessment = knowledge.safetyNet.assess(words, context: context)
+            if let safetyNet = knowledge.safetyNet {
+                let assessment = safetyNet.assess(words, context: context)
                 let categories = assessment.categories.isEmpty ? "" : " (" + assessment.categories.joined(separator: ", ") + ")"
                 Console.out("  veiligheid: \(assessment.outcome.rawValue)\(categories)")
                 for line in SafetyReport.evidence(assessment) { Console.out("    " + line) }

@@ -32,7 +32,8 @@ enum AskCommand {
     /// What the safety layer makes of the question: the same layer the chat and the server use.
     static func assess(_ question: String, _ knowledge: LoadedKnowledge) -> SafetyAssessment {
         let words = knowledge.index.analyzer.analyze(question)
-        return knowledge.safetyNet.assess(words, context: knowledge.index.analyzer.context(of: words))
+        guard let safetyNet = knowledge.safetyNet else { preconditionFailure("ask loads the safety layer") }
+        return safetyNet.assess(words, context: knowledge.index.analyzer.context(of: words))
     }
 
     /// The machine form: `{"query", "safety", "results": [{"id", "route", "title", "section", "score",

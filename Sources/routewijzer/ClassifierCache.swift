@@ -33,7 +33,7 @@ enum ClassifierCache {
         guard !examples.isEmpty else { return nil }
         let train = { RouteClassifier(examples: examples, analyzer: Analyzer(tables: tables), settings: settings) }
         guard let directory = directory() else { return train() }
-        let key = RouteClassifier.trainingKey(examples: examples, tables: tables, settings: settings, salt: buildSalt())
+        let key = RouteClassifier.trainingKey(examples: examples, tables: tables, settings: settings, salt: buildSalt)
         let path = directory + "/classifier-" + String(key, radix: 16) + ".bin"
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         if size <= maximumFileBytes, let data = FileManager.default.contents(atPath: path),
@@ -72,12 +72,13 @@ enum ClassifierCache {
     }
 
     /// This build of the program: its size and modification time, so a rebuilt `routewijzer`, whose
-    /// features or training may differ, never reads a model an older build stored.
-    private static func buildSalt() -> UInt64 {
+    /// features or training may differ, never reads a model an older build stored. Looked up once per
+    /// process, for every model it loads.
+    private static let buildSalt: UInt64 = {
         guard let path = Console.executablePath,
               let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return 0 }
         let size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
         let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return StableHash.fnv1a("\(size) \(modified)".utf8, seed: 0)
-    }
+    }()
 }

@@ -11,7 +11,7 @@ enum EvalCommand {
         }
         if arguments.has("--safety") { return try runSafety(file, arguments) }
         let questions = try read(file, what: "questions") { text throws(KnowledgeError) in try RouteEvaluation.parseQuestions(text, file: file) }
-        let knowledge = try LoadedKnowledge(arguments)
+        let knowledge = try LoadedKnowledge(arguments, safety: false)
         var searcher = Searcher(index: knowledge.index)
         var evaluation = RouteEvaluation()
         for question in questions { evaluation.record(question, results: searcher.search(question.text)) }

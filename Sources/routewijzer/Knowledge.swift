@@ -7,13 +7,15 @@ import Synchronization
 struct LoadedKnowledge {
     let base: KnowledgeBase
     let index: BM25Index
-    /// The safety layer, with its classifier from the cache when it was trained before.
-    let safetyNet: SafetyNet
+    /// The safety layer, with its classifier from the cache when it was trained before; nil for the
+    /// commands that do not use it (`analyze` without `--safety`, the route `eval`).
+    let safetyNet: SafetyNet?
     let directory: String
 
-    /// Loads `--knowledge DIR` (or the default places) and builds the index with `--k1`/`--b`.
-    /// Files that cannot be parsed stop the command: answering from half the content would mislead.
-    init(_ arguments: Arguments) throws(CLIError) {
+    /// Loads `--knowledge DIR` (or the default places) and builds the index with `--k1`/`--b`, and
+    /// with `safety` the safety layer. Files that cannot be parsed stop the command: answering from
+    /// half the content would mislead.
+    init(_ arguments: Arguments, safety: Bool = true) throws(CLIError) {
         let (base, problems, directory) = try Self.parse(arguments)
         guard problems.isEmpty else {
             throw .failure(problems.map(\.description).joined(separator: "\n") + "\n\(problems.count) problem(s) in \(directory)")
@@ -37,14 +39,16 @@ struct LoadedKnowledge {
         // index are made: both are needed before the first answer.
         let safetyClassifier = Mutex<RouteClassifier?>(nil)
         let loading = DispatchGroup()
-        DispatchQueue.global().async(group: loading) {
-            let classifier = ClassifierCache.classifier(examples: SafetyNet.trainingExamples(base), tables: base.tables, settings: .init())
-            safetyClassifier.withLock { $0 = classifier }
+        if safety {
+            DispatchQueue.global().async(group: loading) {
+                let classifier = ClassifierCache.classifier(examples: SafetyNet.trainingExamples(base), tables: base.tables, settings: .init())
+                safetyClassifier.withLock { $0 = classifier }
+            }
         }
         let classifier = ClassifierCache.classifier(examples: base.examples, tables: base.tables, settings: parameters.classifier)
         self.index = BM25Index(knowledge: base, parameters: parameters, classifier: classifier)
         loading.wait()
-        self.safetyNet = SafetyNet(knowledge: base, analyzer: index.analyzer, classifier: safetyClassifier.withLock { $0 })
+        self.safetyNet = safety ? SafetyNet(knowledge: base, analyzer: index.analyzer, classifier: safetyClassifier.withLock { $0 }) : nil
     }
 
     /// Reads and parses the content without judging it (for `validate`).

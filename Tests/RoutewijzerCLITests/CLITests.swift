@@ -189,23 +189,42 @@ struct CLITests {
         #expect(try CommandRunner.run(question, environment: ["ROUTEWIJZER_CACHE": "off"]).stdout == first.stdout)
     }
 
+    /// `analyze` on the small fixture content with `extra` files added, reading `input`.
+    func analyze(_ extra: [String: String], _ input: String) throws -> String {
+        let directory = try CommandRunner.knowledgeDirectory(Self.files.merging(extra) { $1 })
+        defer { CommandRunner.remove(directory) }
+        return try CommandRunner.run(["analyze", "--knowledge", directory.path], input: input).stdout
+    }
+
     @Test("analyze shows each clause with its context cues")
     func analyzeCues() throws {
         let cues = "grens\t-\tmaar\nontkenning\tvooruit\tgeen\nander\tzin\tmoeder\n"
-        let directory = try CommandRunner.knowledgeDirectory(Self.files.merging(["cues.tsv": cues]) { $1 })
-        defer { CommandRunner.remove(directory) }
-        let output = try CommandRunner.run(["analyze", "--knowledge", directory.path], input: "geen koorts maar mijn moeder hoest\n")
-        let lines = output.stdout.split(separator: "\n").dropFirst()
+        let lines = try analyze(["cues.tsv": cues], "geen koorts maar mijn moeder hoest\n").split(separator: "\n").dropFirst()
         #expect(lines == ["  zin 1: geen koorts  [ontkenning: geen → koorts]", "  zin 2: maar mijn moeder hoest  [ander: moeder]"])
     }
 
     @Test("analyze shows the lemma step when the lexicon has one")
     func analyzeLemmas() throws {
         let lexicon = "gezin\ngezinnen\tgezin\nslaan\nsloeg\tslaan\n"
-        let directory = try CommandRunner.knowledgeDirectory(Self.files.merging(["lexicon/lexicon.tsv": lexicon]) { $1 })
+        #expect(try analyze(["lexicon/lexicon.tsv": lexicon], "sloeg gezinnen\n") == "sloeg→slaan→slan  gezinnen→gezin\n  zin 1: sloeg gezinnen\n")
+    }
+
+    @Test("eval --safety reports recall and false alarms per position, and fails outside its bounds")
+    func evalSafety() throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "rw-safety-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { CommandRunner.remove(directory) }
-        let output = try CommandRunner.run(["analyze", "--knowledge", directory.path], input: "sloeg gezinnen\n")
-        #expect(output.stdout == "sloeg→slaan→slan  gezinnen→gezin\n  zin 1: sloeg gezinnen\n")
+        let file = directory.appending(path: "v.tsv")
+        try Data("bericht\tcategorie\ttijd\nmijn man slaat me\tpartnergeweld\tnu\nwie betaalt mijn rolstoel\tgeen\t-\n".utf8).write(to: file)
+        let passed = try CommandRunner.run(["eval", "--safety", file.path, "--min-recall", "1", "--max-false-alarms", "0"])
+        #expect(passed.status == 0)
+        #expect(passed.stdout.contains("eerste bericht: recall 1.000 (1/1), false alarms 0.000 (0/1)"))
+        #expect(passed.stdout.contains("midden in gesprek: recall 1.000 (1/1), false alarms 0.000 (0/1)"))
+        try Data("bericht\tcategorie\ttijd\nwie betaalt mijn rolstoel\tpartnergeweld\tnu\n".utf8).write(to: file)
+        let failed = try CommandRunner.run(["eval", "--safety", file.path, "--min-recall", "0.95"])
+        #expect(failed.status == 1 && failed.stderr.contains("recall (eerste bericht) 0.000 is below the required 0.950"))
+        try Data("bericht\tcategorie\nzonder tijd\tgeen\n".utf8).write(to: file)
+        #expect(try CommandRunner.run(["eval", "--safety", file.path]).stderr.contains("expected 'bericht<TAB>categorie<TAB>nu|verleden|-'"))
     }
 
     @Test("eval prints accuracy and misses, and --min-top1 fails below the bar")
