@@ -4,11 +4,25 @@ import DutchText
 enum AnswerReader {
     static let yesWords: Set<String> = [
         "ja", "jazeker", "jawel", "jep", "jup", "klopt", "zeker", "inderdaad", "graag", "yes", "ok", "oke", "okay",
-        "prima", "goed", "absoluut", "natuurlijk", "wel",
+        "prima", "goed", "absoluut", "natuurlijk", "wel", "j", "soms", "vaak", "regelmatig",
     ]
-    static let noWords: Set<String> = ["nee", "neen", "nope", "no", "niet", "nooit", "geen", "neuh", "nah", "nein"]
+    static let noWords: Set<String> = ["nee", "neen", "nope", "no", "niet", "nooit", "geen", "neuh", "nah", "nein", "n"]
     /// Said when someone does not know: not an answer either way.
-    static let unsureWords: Set<String> = ["misschien", "weet", "idee", "soms", "twijfel"]
+    static let unsureWords: Set<String> = ["misschien", "weet", "idee", "twijfel", "idk", "onbekend", "benul"]
+    /// The ways people say they do not know, as folded phrases; every question has a path for them.
+    static let unknownPhrases: [[String]] = [
+        ["weet", "ik", "niet"], ["weet", "niet"], ["geen", "idee"], ["geen", "flauw", "idee"], ["idk"], ["onbekend"],
+        ["weet", "ik", "nog", "niet"], ["geen", "benul"], ["ik", "weet", "het", "niet"], ["geen", "flauw", "benul"],
+        ["weet", "ik", "veel"], ["misschien"], ["twijfel"], ["ik", "twijfel"], ["dat", "weet", "ik", "niet"],
+    ]
+    /// The value an unknown answer is stored under: no `if:` tests it, so `goto:` decides.
+    static let unknownValue = "weet-niet"
+
+    /// Whether the person says they do not know ("weet ik niet", "geen idee", "misschien"), in a few words.
+    static func isUnknown(_ words: [String]) -> Bool {
+        let trimmed = words.filter { !["nee", "hoor", "eigenlijk", "echt", "ook", "nog", "zo", "ehh", "eh", "uh"].contains($0) }
+        return !trimmed.isEmpty && trimmed.count <= 5 && unknownPhrases.contains { $0 == trimmed }
+    }
 
     /// `ja` or `nee`. "nee hoor" and "liever niet" are no, "klopt" is yes; "klopt niet" is no; "weet ik
     /// niet" and "misschien" are not an answer, unless the line starts with ja or nee.
@@ -39,10 +53,36 @@ enum AnswerReader {
     static let maximumChoiceWords = 12
 
     /// The first whole number among the words, when it lies in `range`.
+    /// Digits or a number word ("zeventien", "vierentachtig").
     static func number(_ words: [String], in range: ClosedRange<Int>) -> Int? {
-        guard let number = words.lazy.compactMap({ Int($0) }).first, range.contains(number) else { return nil }
+        guard let number = words.lazy.compactMap({ Int($0) ?? NumberWords.value($0) }).first, range.contains(number) else { return nil }
         return number
     }
+
+    /// The age a story tells, when it tells one: "mijn zoon van 15", "ik word volgende maand 18"
+    /// (then 17, turning 18), "hij is zeventien", "mijn vader van 84". Two different ages, or none,
+    /// give nil: then the question is asked.
+    static func age(in words: [String]) -> Int? {
+        var ages: Set<Int> = []
+        for (index, word) in words.enumerated() {
+            guard let number = Int(word) ?? (["een", "één"].contains(word) ? nil : NumberWords.value(word)), (0...120).contains(number)
+            else { continue }
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            let window = words[max(0, index - 3)..<index]
+            if next == "jaar" && index + 2 < words.count && words[index + 2] == "oud" || next.hasPrefix("jarig") {
+                ages.insert(number)
+            } else if ["word", "wordt"].contains(where: window.contains) && !ageUnits.contains(next) {
+                ages.insert(max(0, number - 1))
+            } else if let previous = window.last, ["van", "is", "ben"].contains(previous), !ageUnits.contains(next) {
+                ages.insert(number)
+            }
+        }
+        return ages.count == 1 ? ages.first : nil
+    }
+
+    private static let ageUnits: Set<String> = [
+        "weken", "week", "maanden", "maand", "dagen", "dag", "uur", "euro", "keer", "procent", "kilo", "kinderen", "mensen",
+    ]
 
     /// The options of one question, analysed once: their exact forms and the words of each phrase.
     struct Choices: Sendable {

@@ -3,6 +3,10 @@ import DutchText
 /// Answers to pending questions, commands and the safety net.
 extension Conversation {
     mutating func answer(_ text: String, flow: Flow, step: Step) {
+        let words = analysis(of: text).plainWords
+        if step.effectiveExpectation != .open, AnswerReader.isUnknown(words), !choosesAnOption(text, flow: flow, step: step) {
+            return accept(AnswerReader.unknownValue, flow: flow, step: step)
+        }
         switch step.effectiveExpectation {
         case .open: answerOpen(text, flow: flow, step: step)
         case .text: accept(String(text.prefix(SessionState.storedTextLimit)), flow: flow, step: step)
@@ -23,6 +27,11 @@ extension Conversation {
             }
             accept(step.options[index].value, flow: flow, step: step, option: step.options[index])
         }
+    }
+
+    /// Whether an option of a choice question says it itself ("Ik weet het niet" as an option).
+    private mutating func choosesAnOption(_ text: String, flow: Flow, step: Step) -> Bool {
+        step.effectiveExpectation == .choice && AnswerReader.choice(analysis(of: text), among: content.choices(of: step, in: flow)) != nil
     }
 
     /// Yes/no questions show "1. Ja" and "2. Nee", so the numbers count too.
@@ -93,6 +102,10 @@ extension Conversation {
             erased = true
             routes = []
             say(Phrases.forgotten)
+        case .sources:
+            let cards = TakeAwaySummary.unique(state.advice).compactMap { RouteCard($0, in: content.knowledge) }
+            say(cards.isEmpty ? Phrases.noSources : ([Phrases.sources] + cards.map(\.sourcesText)).joined(separator: "\n"))
+            askAgain(short: true)
         case .skip:
             guard let position = state.position, let (flow, step) = content.step(at: position) else { return stuck() }
             say(Phrases.skipped)

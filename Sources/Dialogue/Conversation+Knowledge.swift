@@ -9,6 +9,9 @@ extension Conversation {
     /// The person's own words: a flow's triggers, a clear answer, or a clarifying question.
     mutating func answerOpen(_ text: String, flow: Flow, step: Step) {
         let input = analysis(of: text)
+        if !step.branches.isEmpty, let value = AnswerReader.yesNo(input.plainWords) {
+            return accept(value, flow: flow, step: step)
+        }
         guard input.words.contains(where: { !$0.isStopWord && !Self.greetings.contains($0.surface) }) else {
             say(Phrases.tellMore)
             return ask(step, in: flow)
@@ -16,19 +19,36 @@ extension Conversation {
         state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: String(text.prefix(SessionState.storedTextLimit))))
         state.resetQuestion()
         state.followsStory = false
-        if let triggered = content.triggeredFlow(input), let start = content.dialogs.flow(triggered) {
+        let (opening, needs) = content.opening(input)
+        switch opening {
+        case .flow(let id):
+            guard let start = content.dialogs.flow(id) else { return stuck() }
+            plan(needs, first: id)
             state.followsStory = true
-            return run(.init(flow: start.id, step: start.startStep))
-        }
-        let results = search(text)
-        if let passage = DirectAnswerRule().answer(results) {
+            run(.init(flow: start.id, step: start.startStep))
+        case .answer(let passage):
+            plan(needs, first: content.flowsByRoute[passage.passage.route] ?? "")
             answerDirectly(passage)
-            return advance(from: step, in: flow, option: nil)
+            advance(from: step, in: flow, option: nil)
+        case .clarify(let routes):
+            state.clarifying = routes
+            askClarification(routes)
+        case .nothing:
+            missed(flow: flow, step: step)
         }
-        let ranked = DirectAnswerRule.routes(results)
-        guard !ranked.isEmpty else { return missed(flow: flow, step: step) }
-        state.clarifying = ranked.prefix(3).map(\.route)
-        askClarification(state.clarifying!)
+    }
+
+    /// Several needs: says the order, and keeps the others for when the first flow has advised.
+    /// Needs already waiting from an earlier story come after the new ones.
+    mutating func plan(_ needs: [Need], first: String) {
+        let rest = needs.filter { $0.flow != first }
+        guard !rest.isEmpty else { return }
+        let firstWords = needs.first { $0.flow == first }?.words
+        say(Phrases.plan(first: firstWords, then: rest.map(\.words)))
+        let waiting = (rest + (state.needs ?? [])).reduce(into: [Need]()) { kept, need in
+            if !kept.contains(where: { $0.flow == need.flow }) { kept.append(need) }
+        }
+        state.needs = Array(waiting.prefix(StoryReader.limit))
     }
 
     static let greetings: Set<String> = ["hallo", "hoi", "hey", "hai", "goedemorgen", "goedemiddag", "goedenavond", "dag", "start"]

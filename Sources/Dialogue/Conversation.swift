@@ -9,6 +9,7 @@ struct Conversation {
     let now: Int64
     var replies: [Reply] = []
     var routes: [String] = []
+    var cards: [RouteCard] = []
     var erased = false
     var safety: SafetyAssessment.Outcome = .none
     /// The input of this turn, analysed: safety, answers and retrieval all need it, once.
@@ -35,7 +36,7 @@ struct Conversation {
     }
 
     func turn() -> Turn {
-        Turn(replies: replies, routes: routes, state: state, erased: erased, safety: safety)
+        Turn(replies: replies, routes: routes, state: state, erased: erased, safety: safety, cards: cards)
     }
 
     /// Starts at the intake's first step.
@@ -51,6 +52,7 @@ struct Conversation {
         if text.isEmpty { return askAgain(short: false) }
         if answerSafety(text) { return }
         if let command = Command(analysis(of: text).plainWords) { return perform(command) }
+        if let need = state.offered { return answerOffer(text, need: need) }
         guard let position = state.position, let (flow, step) = content.step(at: position) else { return stuck() }
         if let offered = state.clarifying { return answerClarification(text, offered: offered, flow: flow, step: step) }
         answer(text, flow: flow, step: step)
@@ -58,13 +60,15 @@ struct Conversation {
 
     // MARK: Running steps
 
-    /// Runs steps from `position` until one asks a question or the conversation ends. `resuming` is
+    /// Runs steps from `position` until one asks a question or the conversation ends. Reaching the
+    /// intake's `meer` while needs of the story wait takes up the next need instead. `resuming` is
     /// set for a step whose sub-flow just returned: it continues after its `call:`.
     mutating func run(_ start: SessionState.Position, resuming: Bool = false) {
         var position = start
         var resume = resuming
         for _ in 0..<64 {
             guard let (flow, step) = content.step(at: position) else { return stuck() }
+            if state.needs != nil && flow.id == DialogSet.intakeID && step.id == DialogSet.moreStepID { return afterAdvice() }
             let resumed = resume
             resume = false
             if !resumed {
@@ -79,7 +83,7 @@ struct Conversation {
             }
             if let end = step.end {
                 recommend(end)
-                guard let caller = state.stack.popLast() else { return finish() }
+                guard let caller = state.stack.popLast() else { return ended(flow, step) }
                 position = caller
                 resume = true
                 continue
@@ -87,10 +91,17 @@ struct Conversation {
             if step.question != nil && !resumed {
                 state.position = position
                 state.resetQuestion()
-                guard let option = answerFromStory(step, in: flow) else { return ask(step, in: flow) }
-                state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: option.value))
-                say(Phrases.alreadyTold(option.label))
-                guard let next = self.next(after: step, in: flow, option: option) else { return stuck() }
+                if let option = answerFromStory(step, in: flow) {
+                    state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: option.value))
+                    say(Phrases.alreadyTold(option.label))
+                    guard let next = self.next(after: step, in: flow, option: option) else { return stuck() }
+                    position = next
+                    continue
+                }
+                guard let age = ageFromStory(step) else { return ask(step, in: flow) }
+                state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: String(age)))
+                say(Phrases.alreadyToldAge(age))
+                guard let next = self.next(after: step, in: flow, option: nil) else { return stuck() }
                 position = next
                 continue
             }
@@ -107,6 +118,13 @@ struct Conversation {
               let index = AnswerReader.choice(content.analyse(story), among: content.choices(of: step, in: flow), minimumScore: 1.5)
         else { return nil }
         return step.options[index]
+    }
+
+    /// The age the story told, for a number question that can take it: never ask what is known.
+    func ageFromStory(_ step: Step) -> Int? {
+        guard state.followsStory, case .number(let range) = step.effectiveExpectation, let story = state.lastStory(in: content.dialogs),
+              let age = AnswerReader.age(in: Tokenizer.plainWords(story)), range.contains(age) else { return nil }
+        return age
     }
 
     /// Where a step leads: the chosen option's target, the first `if:` that holds, else `goto:`.
@@ -130,12 +148,61 @@ struct Conversation {
         run(next)
     }
 
+    /// A flow has given its advice. Only the intake's closing step ends the conversation; after any
+    /// other ending the next need of the story is taken up, or the intake asks whether there is more.
+    mutating func ended(_ flow: Flow, _ step: Step) {
+        if flow.id == DialogSet.intakeID && step.id == DialogSet.closingStepID { return finish() }
+        afterAdvice()
+    }
+
+    /// The next need of the story, offered with a yes/no question (a need read from a story may be
+    /// wrong, and the person decides), or the question whether there is more. A need whose desk the
+    /// advice so far already named is answered: that is said, not asked again.
+    mutating func afterAdvice() {
+        while let need = state.needs?.first, let next = content.dialogs.flow(need.flow) {
+            state.needs!.removeFirst()
+            if state.needs!.isEmpty { state.needs = nil }
+            if state.advice.contains(where: { next.routes.contains($0.route) }) {
+                say(Phrases.alreadyCovered(need.words))
+                continue
+            }
+            state.offered = need
+            state.position = .init(flow: DialogSet.intakeID, step: DialogSet.moreStepID)
+            return offer(need)
+        }
+        guard let more = content.dialogs.intake?.step(DialogSet.moreStepID) else { return finish() }
+        run(.init(flow: DialogSet.intakeID, step: more.id))
+    }
+
+    mutating func offer(_ need: Need) {
+        say(Phrases.offerNeed(need.words), options: [Reply.Option(label: "Ja", value: "ja"), Reply.Option(label: "Nee", value: "nee")])
+    }
+
+    /// The answer to "Zullen we daar nu naar kijken?": yes takes the need up, no goes on to the
+    /// next; anything else is a new story, read as the answer to `meer`.
+    mutating func answerOffer(_ text: String, need: Need) {
+        state.offered = nil
+        switch AnswerReader.yesNo(analysis(of: text).plainWords) {
+        case "ja":
+            guard let flow = content.dialogs.flow(need.flow) else { return stuck() }
+            state.followsStory = true
+            run(.init(flow: flow.id, step: flow.startStep))
+        case "nee":
+            afterAdvice()
+        default:
+            guard let (flow, step) = content.step(at: .init(flow: DialogSet.intakeID, step: DialogSet.moreStepID)) else { return stuck() }
+            answerOpen(text, flow: flow, step: step)
+        }
+    }
+
     /// Ends the conversation with the take-away summary; the state keeps nothing a caller must store.
     mutating func finish() {
         let summary = TakeAwaySummary.text(state, content: content, now: now)
+        state.needs = nil
         state.position = nil
         state.stack = []
         state.clarifying = nil
+        state.offered = nil
         state.ended = true
         say(summary)
         say(Phrases.goodbye)
@@ -166,6 +233,7 @@ struct Conversation {
             state.advice.append(reference)
             if state.advice.count > SessionState.answerLimit { state.advice.removeFirst() }
             if !routes.contains(reference.route) { routes.append(reference.route) }
+            cards.append(card)
             say(card.text)
         }
     }
@@ -188,6 +256,7 @@ struct Conversation {
 
     /// The pending question again (or the pending clarifying question).
     mutating func askAgain(short: Bool) {
+        if let need = state.offered { return offer(need) }
         if let offered = state.clarifying { return askClarification(offered) }
         guard let position = state.position, let (flow, step) = content.step(at: position) else { return }
         ask(step, in: flow, short: short)

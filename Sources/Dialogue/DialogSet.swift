@@ -3,6 +3,12 @@ import Retrieval
 /// All flows of a dialogue: the intake where conversations start, the other flows, and the safety net.
 public struct DialogSet: Sendable {
     public static let intakeID = "intake"
+    /// The intake's question after advice ("Kan ik nog iets voor u uitzoeken?"): a flow that ends
+    /// with nothing left to take up comes back here, so the conversation stays open. Without it, the
+    /// first advice ends the conversation (small test content does that).
+    public static let moreStepID = "meer"
+    /// The intake's step that closes the conversation: with a `meer` step, only its `end:` ends it.
+    public static let closingStepID = "afsluiten"
 
     /// Flows in file order (the order matters for trigger ties and safety categories).
     public var flows: [Flow]
@@ -14,6 +20,13 @@ public struct DialogSet: Sendable {
     public func flow(_ id: String) -> Flow? { flows.first { $0.id == id } }
 
     public var intake: Flow? { flow(Self.intakeID) }
+
+    /// The flow that takes up each route (`routes:` in a flow's front matter), the first one named.
+    public var flowsByRoute: [String: String] {
+        var map: [String: String] = [:]
+        for flow in flows { for route in flow.routes where map[route] == nil { map[route] = flow.id } }
+        return map
+    }
 
     /// The safety flow, if the content has one.
     public var safety: Flow? { flows.first { $0.kind == .safety } }

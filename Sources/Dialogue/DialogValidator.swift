@@ -26,8 +26,17 @@ public enum DialogValidator {
                 problems.append(DialogError(file: flow.path, line: line, message: "flow id '\(flow.id)' differs from the file name"))
             }
         }
-        if dialogs.intake == nil {
+        if let intake = dialogs.intake {
+            if intake.step(DialogSet.moreStepID) != nil && intake.step(DialogSet.closingStepID) == nil {
+                problems.append(DialogError(file: intake.path, line: 1, message: "the intake has a step '\(DialogSet.moreStepID)' but no step '\(DialogSet.closingStepID)' that ends the conversation"))
+            }
+        } else {
             problems.append(DialogError(file: "\(DialogSet.intakeID).md", line: 1, message: "there is no intake flow (id '\(DialogSet.intakeID)'): conversations start there"))
+        }
+        for flow in dialogs.flows {
+            for route in flow.routes where knowledge.route(id: route) == nil {
+                problems.append(DialogError(file: flow.path, line: flow.fieldLines["routes"] ?? 1, message: "unknown route id '\(route)' in 'routes:'"))
+            }
         }
         let entered = Set(dialogs.flows.flatMap { $0.steps.flatMap(enteredFlows) })
         for flow in dialogs.flows where flow.kind == .flow && flow.id != DialogSet.intakeID
@@ -116,6 +125,9 @@ private struct FlowChecker {
             add("call", "after 'call:' the step needs 'goto:' or 'end:' to continue")
         } else if !step.branches.isEmpty && step.next == nil && step.end == nil && step.options.isEmpty {
             add("if", "when no 'if:' holds, step '\(step.id)' has nowhere to go: add 'goto:'")
+        } else if let expectation = step.effectiveExpectation, expectation != .open, step.next == nil, step.end == nil,
+                  !step.options.contains(where: { $0.phrases.contains { AnswerReader.isUnknown(Tokenizer.plainWords($0)) } }) {
+            add("ask", "step '\(step.id)' has no path for 'weet ik niet': add 'goto:' or an option with 'weet ik niet'")
         }
         checkExpectation(step, add)
         problems += targetProblems(step)

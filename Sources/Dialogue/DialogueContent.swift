@@ -22,6 +22,10 @@ public final class DialogueContent: Sendable {
     let somethingElseChoice: AnswerReader.Choices
     /// The safety flow, found once.
     let safety: Flow?
+    /// Carer signs of every flow (`carer-signs:`), for the needs of a story about someone else.
+    let carerSigns: [(flow: String, pattern: PhraseMatcher.Pattern)]
+    /// The flow that takes up each route, for the needs of a story.
+    let flowsByRoute: [String: String]
 
     /// `safetyNet` defaults to one trained on the knowledge base's safety corpus now.
     public init(dialogs: DialogSet, knowledge: KnowledgeBase, index: BM25Index, safetyNet: SafetyNet? = nil) {
@@ -35,6 +39,10 @@ public final class DialogueContent: Sendable {
             flow.triggers.map { (flow.id, PhraseMatcher.Pattern($0.text, analyzer: analyzer, lexicon: &lexicon)) }
         }
         safety = dialogs.safety
+        carerSigns = dialogs.flows.filter { $0.kind == .flow }.flatMap { flow in
+            flow.carerSigns.map { (flow.id, PhraseMatcher.Pattern($0.text, analyzer: analyzer, lexicon: &lexicon)) }
+        }
+        flowsByRoute = dialogs.flowsByRoute
         var choices: [String: AnswerReader.Choices] = [:]
         for flow in dialogs.flows {
             for step in flow.steps where !step.options.isEmpty {

@@ -22,6 +22,14 @@ public struct Engine: Sendable {
         start(seed: seed, now: now).state
     }
 
+    /// Closes a conversation whose input ended (Ctrl-D in a terminal): the summary and goodbye, as
+    /// `stop` gives them. An ended conversation has nothing more to say.
+    public func close(_ state: SessionState, now: Int64) -> Turn {
+        var conversation = Conversation(content: content, state: state, now: now)
+        if !state.ended { conversation.finish() }
+        return conversation.turn()
+    }
+
     /// Answers one input. After the conversation has ended, the input opens a new one.
     public func reply(to input: String, in state: SessionState, now: Int64) -> Turn {
         let current = state.ended ? newSession(seed: state.seed &+ 1, now: now) : state

@@ -13,6 +13,12 @@ public struct Flow: Equatable, Sendable {
     public var kind: Kind
     /// Phrases in free text that start this flow.
     public var triggers: [Phrase]
+    /// The routes this flow takes up: a need the understanding layer finds in a story, on one of
+    /// these routes, is handled by this flow.
+    public var routes: [String] = []
+    /// Phrases that, in a story about someone else, show the writer carries too much ("ik ben op",
+    /// "geen energie meer"): a need for this flow, though alone they would not start it.
+    public var carerSigns: [Phrase] = []
     public var startStep: String
     public var steps: [Step]
     public var path: String

@@ -29,6 +29,8 @@ public enum FlowParser {
         var lines: [String: Int] = [:]
         var texts: [String: String] = [:]
         var triggers: [Phrase] = []
+        var routes: [String] = []
+        var carerSigns: [Phrase] = []
         for (key, value) in frontMatter.fields {
             lines[key] = value.line
             switch (key, value) {
@@ -36,6 +38,12 @@ public enum FlowParser {
                 triggers = items.enumerated().map { Phrase(text: $1, line: line + 1 + $0) }
             case ("triggers", .text(let item, let line)):
                 triggers = item.split(separator: ",").map { Phrase(text: $0.trimmed(), line: line) }
+            case ("carer-signs", .list(let items, let line)):
+                carerSigns = items.enumerated().map { Phrase(text: $1, line: line + 1 + $0) }
+            case ("routes", .list(let items, _)):
+                routes = items
+            case ("routes", .text(let item, _)):
+                routes = list(item)
             case (_, .text(let text, _)) where ["id", "title", "start", "kind"].contains(key):
                 texts[key] = text
             default:
@@ -48,8 +56,11 @@ public enum FlowParser {
         guard let kind = Flow.Kind(rawValue: texts["kind"] ?? "flow") else {
             throw DialogError(file: path, line: lines["kind"] ?? 1, message: "kind must be 'flow' or 'safety'")
         }
-        return Flow(id: texts["id"]!, title: texts["title"]!, kind: kind, triggers: triggers,
-                    startStep: texts["start"] ?? "", steps: [], path: path, fieldLines: lines)
+        var flow = Flow(id: texts["id"]!, title: texts["title"]!, kind: kind, triggers: triggers,
+                        startStep: texts["start"] ?? "", steps: [], path: path, fieldLines: lines)
+        flow.routes = routes
+        flow.carerSigns = carerSigns
+        return flow
     }
 
     private static func steps(_ body: [Substring], firstLine: Int, path: String) throws(DialogError) -> [Step] {

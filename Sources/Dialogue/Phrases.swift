@@ -4,7 +4,7 @@ enum Phrases {
     static let help = """
         Zo werkt het: vertel in uw eigen woorden wat er speelt. Ik stel een paar vragen en zeg waar u het beste terecht kunt.
         Kies een antwoord met het nummer, of typ het in uw eigen woorden.
-        Dit kunt u altijd typen: 'terug' (vorige vraag), 'opnieuw' (opnieuw beginnen), 'mens' (met iemand praten), 'stop' (stoppen met een samenvatting), 'vergeet mij' (alles wissen).
+        Dit kunt u altijd typen: 'terug' (vorige vraag), 'opnieuw' (opnieuw beginnen), 'mens' (met iemand praten), 'bronnen' (waar het advies vandaan komt), 'stop' (stoppen met een samenvatting), 'vergeet mij' (alles wissen).
         Bij direct gevaar belt u 112.
         """
     static let human = "Praat u liever met een mens? Dat kan. Een onafhankelijke cliëntondersteuner denkt gratis met u mee. Die vindt u via uw gemeente, of via het zorgkantoor als u Wlz-zorg heeft. Het Juiste Loket helpt als u niet weet waar u moet zijn."
@@ -31,14 +31,29 @@ enum Phrases {
     static let tellMore = "Vertel gerust in een paar woorden waar het om gaat."
     static let broken = "Hier loop ik vast. Dat ligt aan mij, niet aan u."
     static let goodbye = "Tot ziens. Veel sterkte."
+    static let sources = "Hier komt mijn advies vandaan:"
+    static let noSources = "Ik heb u nog geen advies gegeven, dus er zijn nog geen bronnen."
 
     static func alreadyTold(_ label: String) -> String { "U vertelde het al: \(label)." }
 
+    static func alreadyToldAge(_ age: Int) -> String { "U vertelde het al: \(age) jaar." }
+
+    /// The order of several needs, in the person's own words.
+    static func plan(first: String?, then rest: [String]) -> String {
+        let later = rest.map { "'\($0)'" }.joined(separator: ", daarna ")
+        guard let first else { return "Ik hoor meer dan één vraag. Na deze vraag kijken we naar \(later)." }
+        return "Ik hoor meer dan één vraag. We beginnen met '\(first)'. Daarna kijken we naar \(later)."
+    }
+
+    static func offerNeed(_ words: String) -> String { "U noemde ook '\(words)'. Zullen we daar nu naar kijken?" }
+
+    static func alreadyCovered(_ words: String) -> String { "U noemde ook '\(words)'. Het advies hierboven gaat daar ook over." }
+
     static func hint(for expectation: Step.Expectation?) -> String {
         switch expectation {
-        case .yesNo: "Antwoord met ja of nee."
-        case .number(let range): "Typ een getal van \(range.lowerBound) tot en met \(range.upperBound)."
-        case .choice: "Kies een nummer, of typ het antwoord in uw eigen woorden."
+        case .yesNo: "Antwoord met ja of nee. Weet u het niet? Typ dan 'weet ik niet'."
+        case .number(let range): "Typ een getal van \(range.lowerBound) tot en met \(range.upperBound), of 'weet ik niet'."
+        case .choice: "Kies een nummer, of typ het antwoord in uw eigen woorden. Weet u het niet? Typ dan 'weet ik niet'."
         default: "Typ uw antwoord in een paar woorden."
         }
     }

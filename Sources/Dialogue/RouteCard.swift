@@ -15,13 +15,20 @@ public struct RouteCard: Equatable, Sendable {
         self.document = document
     }
 
+    /// The card as the terminal shows it: desk, why, how to reach it, what to bring. Sources and
+    /// law articles are long and few read them in a conversation: `bronnen` shows them
+    /// (`sourcesText`), and the JSON turn carries them.
     public var text: String {
         """
         ▸ \(route.name)
           Waarom: \(document.summary)
           Contact: \(document.contact)
           Neem mee: \(document.prepare.joined(separator: "; "))
-          Bronnen: \(document.sources.joined(separator: "; ")) (gecontroleerd op \(document.checked))
         """
+    }
+
+    /// Where the card's facts come from, and when they were checked.
+    public var sourcesText: String {
+        (["▸ \(route.name) (gecontroleerd op \(document.checked))"] + document.sources.map { "  - \($0)" }).joined(separator: "\n")
     }
 }

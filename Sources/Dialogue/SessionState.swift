@@ -41,6 +41,11 @@ public struct SessionState: Codable, Equatable, Sendable {
     var followsStory = false
     /// Route ids offered by a pending clarifying question.
     var clarifying: [String]?
+    /// Needs of the story still to take up, in order; `nil` when none wait (and in states written
+    /// before needs were read, which a journal may still hold).
+    public var needs: [Need]?
+    /// The need just offered ("Zullen we daar nu naar kijken?"), waiting for yes or no.
+    public var offered: Need?
     /// Chooses among alternative wordings, so one session reads consistently.
     public var seed: UInt64
     /// Seconds since 1970 when the session started and when it last had a turn.
@@ -87,6 +92,7 @@ public struct SessionState: Codable, Equatable, Sendable {
         advice.removeLast(advice.count - min(last.adviceCount, advice.count))
         resetQuestion()
         clarifying = nil
+        offered = nil
         return true
     }
 

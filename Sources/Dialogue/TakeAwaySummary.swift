@@ -3,27 +3,38 @@ import Retrieval
 /// The plain text a person can copy at the end: their question, their answers, the advice and the
 /// contacts. It is the only thing that outlives the session, and only in the person's hands.
 enum TakeAwaySummary {
+    /// Readable as a letter: what the person told (each story once), their answers, the plan in
+    /// order with each desk's contact, and what is still open.
     static func text(_ state: SessionState, content: DialogueContent, now: Int64) -> String {
         var lines = ["Samenvatting van uw gesprek met Routewijzer (\(CalendarDate(unixSeconds: now).dutch))"]
+        var stories: [String] = []
         var answers: [String] = []
         for answer in state.answers {
             guard let (_, step) = content.step(at: .init(flow: answer.flow, step: answer.step)) else { continue }
             if step.effectiveExpectation == .open {
-                lines.append("Uw vraag: \(answer.value)")
+                if !["ja", "nee"].contains(answer.value) && !stories.contains(answer.value) { stories.append(answer.value) }
             } else {
                 let question = step.shortQuestion ?? step.question?.variants.first ?? answer.key
                 answers.append("- \(question) \(Conversation.shown(answer, step: step))")
             }
         }
-        if !answers.isEmpty { lines += ["Uw antwoorden:"] + answers }
+        if !stories.isEmpty { lines += ["", "Wat u vertelde:"] + stories.map { "- \($0)" } }
+        if !answers.isEmpty { lines += ["", "Uw antwoorden:"] + answers }
         let cards = unique(state.advice).compactMap { RouteCard($0, in: content.knowledge) }
+        lines.append("")
         if cards.isEmpty {
             lines.append("Advies: Onafhankelijke cliëntondersteuning en Het Juiste Loket helpen u gratis verder.")
         } else {
-            lines.append("Advies:")
-            lines += cards.map { "- \($0.route.name): \($0.document.title). Contact: \($0.document.contact)" }
+            lines.append("Uw plan, in deze volgorde:")
+            for (number, card) in cards.enumerated() {
+                lines.append("\(number + 1). \(card.route.name): \(card.document.title).")
+                lines.append("   Contact: \(card.document.contact)")
+            }
         }
-        lines.append("Dit is een advies, geen besluit. Kopieer of bewaar deze tekst zelf: Routewijzer bewaart niets na dit gesprek.")
+        if let open = state.needs, !open.isEmpty {
+            lines += ["", "Nog open (daar kwamen we niet aan toe):"] + open.map { "- \($0.words)" }
+        }
+        lines += ["", "Dit is een advies, geen besluit. Kopieer of bewaar deze tekst zelf: Routewijzer bewaart niets na dit gesprek."]
         return lines.joined(separator: "\n")
     }
 

@@ -35,6 +35,8 @@ public struct Turn: Equatable, Sendable {
     public var erased: Bool
     /// What the safety net did with this input: nothing, a check question, or the crisis card.
     public var safety: SafetyAssessment.Outcome
+    /// The cards shown in this turn, in order, for channels that show them their own way (with sources).
+    public var cards: [RouteCard] = []
     /// The safety net answered this input (a check or an alarm).
     public var safetyTriggered: Bool { safety != .none }
 

@@ -27,11 +27,26 @@ public enum MarkdownText {
     }
 
     /// The first `limit` characters of `text` on one line, cut at a word boundary, with "…" when cut.
+    /// Whole sentences only: a snippet ends at the last sentence end within `limit`, so a person
+    /// never reads half a rule. Only a first sentence longer than the limit is cut at a word, with "…".
     public static func snippet(_ text: String, limit: Int = 220) -> String {
         let flat = text.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
         guard flat.count > limit else { return flat }
-        let cut = flat.prefix(limit)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + " …"
+        let cut = flat.prefix(limit + 1)
+        if let end = sentenceEnd(in: cut) { return String(cut[...end]) }
+        let word = cut.dropLast().lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<word]) + " …"
+    }
+
+    /// The last ". ", "? " or "! " (or a closing one at the very end) in `text`.
+    private static func sentenceEnd(in text: Substring) -> Substring.Index? {
+        var found: Substring.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if ".?!".contains(text[index]) && (next == text.endIndex || text[next] == " ") && index > text.startIndex { found = index }
+            index = next
+        }
+        return found
     }
 }

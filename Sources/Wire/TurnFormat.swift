@@ -3,7 +3,8 @@ import Dialogue
 /// The two ways a turn leaves the process: the JSON turn object (chat --json, the servers) and plain
 /// text with numbered options (the terminal, the plain line protocol).
 public enum TurnFormat {
-    /// `{"session","replies":[{"text","options":[{"label","value"}]}],"routes":[],"state":{"flow","step"},"safety","ended"}`,
+    /// `{"session","replies":[{"text","options":[{"label","value"}]}],"routes":[],"state":{"flow","step"},"cards":[…],"safety","ended"}`,
+    /// with each card's desk, contact, what to bring and its sources (see `write(_:RouteCard)`),
     /// with `safety` one of `none`, `check` (the safety net asked whether someone is in danger now) or
     /// `alarm` (it showed the crisis card first),
     /// `session` only when given. Written straight as bytes: every server response carries a turn
@@ -31,11 +32,41 @@ public enum TurnFormat {
         JSONValue.writeString(orNull: turn.flow, to: &output)
         output += #","step":"#.utf8
         JSONValue.writeString(orNull: turn.step, to: &output)
-        output += #"},"safety":""#.utf8
+        output += #"},"cards":["#.utf8
+        for (index, card) in turn.cards.enumerated() {
+            if index > 0 { output += ",".utf8 }
+            write(card, to: &output)
+        }
+        output += #"],"safety":""#.utf8
         output += turn.safety.rawValue.utf8
         output += #"","ended":"#.utf8
         output += (turn.ended ? "true}" : "false}").utf8
         return output
+    }
+
+    /// `{"route","name","document","title","why","contact","bring":[],"sources":[],"checked"}`
+    private static func write(_ card: RouteCard, to output: inout [UInt8]) {
+        let fields: [(String, String)] = [
+            ("route", card.route.id), ("name", card.route.name), ("document", card.document.id), ("title", card.document.title),
+            ("why", card.document.summary), ("contact", card.document.contact),
+        ]
+        output += "{".utf8
+        for (name, value) in fields {
+            output += "\"\(name)\":".utf8
+            JSONValue.writeString(value, to: &output)
+            output += ",".utf8
+        }
+        for (name, list) in [("bring", card.document.prepare), ("sources", card.document.sources)] {
+            output += "\"\(name)\":[".utf8
+            for (index, item) in list.enumerated() {
+                if index > 0 { output += ",".utf8 }
+                JSONValue.writeString(item, to: &output)
+            }
+            output += "],".utf8
+        }
+        output += #""checked":"#.utf8
+        JSONValue.writeString(card.document.checked, to: &output)
+        output += "}".utf8
     }
 
     /// `{"text","options":[{"label","value"}]}`

@@ -43,6 +43,8 @@ enum ChatCommand {
             if turn.ended { return }
             state = turn.state
         }
+        // End of input (Ctrl-D) mid-conversation: the summary first, as `stop` would give it.
+        Console.out(TurnFormat.plain(engine.close(state, now: Clock.now).replies, width: width))
     }
 
     /// `--width N`; else 80 columns in a terminal (or $COLUMNS), and no wrapping in a pipe.

@@ -5,11 +5,13 @@ import Retrieval
 /// `--safety`, recall and false alarms of the safety layer on labelled messages, in a conversation.
 enum EvalCommand {
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: ["--safety"], options: LoadedContent.options.union(["--min-top1", "--min-top3", "--min-recall", "--max-false-alarms"]))
+        try arguments.allow(flags: ["--safety", "--needs", "--show-mistakes"],
+                            options: LoadedContent.options.union(["--min-top1", "--min-top3", "--min-recall", "--max-false-alarms", "--min-complete"]))
         guard arguments.positional.count == 1, let file = arguments.positional.first else {
             throw .usage("eval takes one file of 'question<TAB>route,route' lines (with --safety: 'bericht<TAB>categorie<TAB>tijd')")
         }
         if arguments.has("--safety") { return try runSafety(file, arguments) }
+        if arguments.has("--needs") { return try runNeeds(file, arguments) }
         let questions = try read(file, what: "questions") { text throws(KnowledgeError) in try RouteEvaluation.parseQuestions(text, file: file) }
         let knowledge = try LoadedKnowledge(arguments, safety: false)
         var searcher = Searcher(index: knowledge.index)
@@ -37,6 +39,42 @@ enum EvalCommand {
         }
         guard evaluation.endedConversations.isEmpty else {
             throw .failure("\(evaluation.endedConversations.count) crisis message(s) ended the conversation they were sent into")
+        }
+    }
+
+    /// Stories with several needs: how many of the labelled needs the conversation takes up (each
+    /// route counted by the flow that serves it), how many it adds that were not told, and how many
+    /// stories get every need.
+    static func runNeeds(_ file: String, _ arguments: Arguments) throws(CLIError) {
+        let stories = try read(file, what: "stories") { text throws(KnowledgeError) in try RouteEvaluation.parseQuestions(text, file: file) }
+        let content = try LoadedContent(arguments)
+        let serving = content.engine.content.dialogs.flowsByRoute
+        var told = 0, found = 0, taken = 0, complete = 0, foundFirst = 0, completeFirst = 0
+        var mistakes: [String] = []
+        for story in stories {
+            let expected = Set(story.routes.compactMap { serving[$0] })
+            let flows = content.engine.content.storyFlows(story.text)
+            let hits = expected.intersection(flows).count
+            told += expected.count
+            found += hits
+            taken += flows.count
+            let firstHits = expected.intersection(flows.prefix(1)).count
+            foundFirst += firstHits
+            if firstHits == expected.count { completeFirst += 1 }
+            if hits == expected.count { complete += 1 }
+            if hits < expected.count || flows.count > hits { mistakes.append("  line \(story.line): \(flows) for \(expected.sorted()): \(story.text)") }
+        }
+        let recall = ratio(found, told), completeRate = ratio(complete, stories.count)
+        Console.out("needs: recall \(format(recall)) (\(found)/\(told)), precision \(format(ratio(found, taken))) (\(found)/\(taken)), "
+                    + "every need taken up in \(format(completeRate)) of stories (\(complete)/\(stories.count))")
+        Console.out("baseline, the first flow only: recall \(format(ratio(foundFirst, told))) (\(foundFirst)/\(told)), "
+                    + "every need taken up in \(format(ratio(completeFirst, stories.count))) of stories (\(completeFirst)/\(stories.count))")
+        if arguments.has("--show-mistakes") { Console.out((["mistakes:"] + mistakes).joined(separator: "\n")) }
+        if let minimum = try arguments.number("--min-recall"), recall < minimum {
+            throw .failure("need recall \(format(recall)) is below the required \(format(minimum))")
+        }
+        if let minimum = try arguments.number("--min-complete"), completeRate < minimum {
+            throw .failure("stories with every need taken up \(format(completeRate)) are below the required \(format(minimum))")
         }
     }
 

@@ -65,9 +65,15 @@ struct DialogValidatorTests {
         ("## a\nask: Wat?\nexpect: yesno\nif: a = ja -> b\n\n## b\nend: huisarts", "x.md:9: when no 'if:' holds, step 'a' has nowhere to go: add 'goto:'"),
         ("## a\nask: Wat?\nexpect: choice\ngoto: b\n\n## b\nend: huisarts", "x.md:8: a choice question needs options"),
         ("## a\nask: Wat?\nexpect: open\ngoto: b\n\n## b\nend: huisarts", "x.md:8: an open question needs 'goto:' (after an answer) and 'else:' (when the words point nowhere)"),
+        ("## a\nask: Wat?\n- b: Bee -> b\n- c: Cee -> b\n\n## b\nend: huisarts", "x.md:7: step 'a' has no path for 'weet ik niet': add 'goto:' or an option with 'weet ik niet'"),
     ])
     func flowProblems(body: String, expected: String) {
         #expect(problems([flow("x", body)]) == [expected])
+    }
+
+    @Test("a question whose options all lead on has a path for 'weet ik niet' when one option names it")
+    func unknownPath() {
+        #expect(problems([flow("x", "## a\nask: Wat?\n- b: Bee | weet ik niet -> b\n- c: Cee -> b\n\n## b\nend: huisarts")]) == [])
     }
 
     @Test("duplicate ids, a file name that differs, a flow nobody can reach, a missing intake")

@@ -190,7 +190,7 @@ struct EngineTests {
         let restart = play(["qqq zzz", "2", "opnieuw"]).last!
         #expect(restart.step == "begin" && restart.state.answers.isEmpty)
         let stop = play(["qqq zzz", "2", "stop"]).last!
-        #expect(stop.ended && text(stop).contains("Uw vraag: qqq zzz") && text(stop).contains("- Voor wie? Voor een naaste"))
+        #expect(stop.ended && text(stop).contains("Wat u vertelde:\n- qqq zzz") && text(stop).contains("- Voor wie? Voor een naaste"))
         let forget = play(["qqq zzz", "vergeet mij"]).last!
         #expect(forget.erased && forget.ended && forget.state.answers.isEmpty)
     }

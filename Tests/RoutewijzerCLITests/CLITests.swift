@@ -259,7 +259,7 @@ struct CLITests {
                                            input: "qqq zzz\nja\nhallo\n")
         let lines = output.stdout.split(separator: "\n").map(String.init)
         #expect(output.status == 0 && lines.count == 3)
-        #expect(lines[0] == #"{"replies":[{"text":"Is het avond of weekend?","options":[{"label":"Ja","value":"ja"},{"label":"Nee","value":"nee"}]}],"routes":[],"state":{"flow":"intake","step":"avond"},"safety":"none","ended":false}"#)
+        #expect(lines[0] == #"{"replies":[{"text":"Is het avond of weekend?","options":[{"label":"Ja","value":"ja"},{"label":"Nee","value":"nee"}]}],"routes":[],"state":{"flow":"intake","step":"avond"},"cards":[],"safety":"none","ended":false}"#)
         let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
         #expect(second["routes"] as? [String] == ["huisartsenpost"] && second["ended"] as? Bool == true)
         #expect(lines[2].contains(#""state":{"flow":"intake","step":"begin"}"#))
@@ -278,12 +278,15 @@ struct CLITests {
         #expect(!output.stdout.contains("nog een regel"))
     }
 
-    @Test("chat exits cleanly at the end of input, mid-conversation")
+    @Test("end of input mid-conversation (Ctrl-D) prints the summary, then exits cleanly")
     func chatEndOfInput() throws {
         let knowledge = try CommandRunner.knowledgeDirectory(Self.files), dialogs = try CommandRunner.knowledgeDirectory(Self.dialogs)
         defer { CommandRunner.remove(knowledge, dialogs) }
         let output = try CommandRunner.run(["chat", "--knowledge", knowledge.path, "--dialogs", dialogs.path], input: "qqq zzz\n")
-        #expect(output.status == 0 && output.stdout.hasSuffix("  2. Nee\n\n") && output.stderr.isEmpty)
+        let afterQuestion = try #require(output.stdout.range(of: "  2. Nee\n\n")).upperBound
+        #expect(output.status == 0 && output.stderr.isEmpty)
+        #expect(output.stdout[afterQuestion...].hasPrefix("Samenvatting van uw gesprek met Routewijzer"))
+        #expect(output.stdout.contains("Wat u vertelde:\n- qqq zzz") && output.stdout.hasSuffix("Tot ziens. Veel sterkte.\n"))
     }
 
     @Test("test plays transcripts: ok, or the failing line with the actual turn and exit 1")

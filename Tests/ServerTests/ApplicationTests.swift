@@ -65,6 +65,14 @@ struct ApplicationTests {
             })),
             ("routes", .array(turn.routes.map(JSONValue.string))),
             ("state", .object([("flow", turn.flow.map(JSONValue.string) ?? .null), ("step", turn.step.map(JSONValue.string) ?? .null)])),
+            ("cards", .array(turn.cards.map { card in
+                .object([
+                    ("route", .string(card.route.id)), ("name", .string(card.route.name)), ("document", .string(card.document.id)),
+                    ("title", .string(card.document.title)), ("why", .string(card.document.summary)),
+                    ("contact", .string(card.document.contact)), ("bring", .array(card.document.prepare.map(JSONValue.string))),
+                    ("sources", .array(card.document.sources.map(JSONValue.string))), ("checked", .string(card.document.checked)),
+                ])
+            })),
             ("safety", .string(turn.safety.rawValue)),
             ("ended", .bool(turn.ended)),
         ])

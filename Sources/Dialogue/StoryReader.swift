@@ -1,0 +1,125 @@
+import DutchText
+import Retrieval
+
+/// One need found in a story: the flow that takes it up and the person's own words for it, which
+/// the plan and "U noemde ook …" quote back.
+public struct Need: Codable, Equatable, Sendable {
+    public var flow: String
+    public var words: String
+}
+
+/// Reads the needs in a story. One life touches several desks at once ("ik heb schulden en voel me
+/// al maanden depressief"), but a classifier that reads the whole message names only the loudest
+/// need. So the story is cut into parts, at clause ends and at words that join two needs, and each
+/// part is routed on its own: by a flow's trigger, or by the understanding layer when it is sure.
+/// A part that is not sure of a route adds nothing; the whole story still decides the first flow.
+/// In a story about someone else, a part that says the writer carries too much (a flow's
+/// `carer-signs:`) is a need of its own: the mantelzorger's.
+enum StoryReader {
+    /// Words that join two statements inside one clause. "ook" is left out: "ik ben ook op" is one
+    /// statement.
+    static let joiners: Set<String> = ["en", "daarnaast", "bovendien", "plus", "tevens", "daarbij", "verder"]
+    /// The fused route score, summed over a flow's routes, that a part needs before its flow counts
+    /// as a need (0 to 1). Chosen on `Tests/Evaluation/meerdere-vragen-dev.tsv` with
+    /// `routewijzer eval --needs`: 0.3 takes up more needs but adds one unasked need in four stories,
+    /// 0.5 misses one need in four; see docs/DIALOGS.md.
+    static let routeScore = 0.4
+    /// At most this many needs are taken from one story; a longer list is a case for a person.
+    static let limit = 4
+
+    /// The parts of a story as plain text: runs of words between clause ends and joining words,
+    /// each with at least one content word that is not a person or a number.
+    static func parts(of terms: [AnalyzedTerm], context: ContextReading) -> [String] {
+        let starts = Set(context.clauses.map(\.lowerBound))
+        // Words that only say who it is about ("mijn dochter van 15") make no need of their own.
+        let persons = context.triggers(of: .otherPerson).union(context.triggers(of: .writer))
+        var parts: [[AnalyzedTerm]] = [[]]
+        for term in terms where term.origin == .word {
+            if joiners.contains(term.surface) || (starts.contains(term.position) && !parts[parts.count - 1].isEmpty) {
+                parts.append([])
+                if joiners.contains(term.surface) { continue }
+            }
+            parts[parts.count - 1].append(term)
+        }
+        return parts.filter { part in part.contains { !$0.isStopWord && !persons.contains($0.position) && Int($0.surface) == nil } }
+            .map { $0.map(\.surface).joined(separator: " ") }
+    }
+}
+
+extension DialogueContent {
+    /// The needs of `story`, in the order told, each flow once; none when it tells only one.
+    public func needs(in story: String) -> [Need] { needs(in: analyse(story)) }
+
+    /// The parts `needs(in:)` routes one by one.
+    public func storyParts(_ story: String) -> [String] {
+        let terms = analyse(story).terms
+        return StoryReader.parts(of: terms, context: analyzer.context(of: terms))
+    }
+
+    /// How a conversation opens on a story: the flow a trigger of the whole story names, else a
+    /// clear direct answer, else the first of several needs, else a clarifying question with the
+    /// best routes; with the needs of the story's parts.
+    enum Opening {
+        case flow(String)
+        case answer(SearchResult)
+        case clarify([String])
+        case nothing
+    }
+
+    func opening(_ input: AnalysedInput) -> (Opening, needs: [Need]) {
+        let needs = needs(in: input)
+        if let triggered = triggeredFlow(input) { return (.flow(triggered), needs) }
+        var searcher = Searcher(index: index)
+        let results = searcher.search(words: input.terms)
+        if let passage = DirectAnswerRule().answer(results) { return (.answer(passage), needs) }
+        if needs.count > 1 { return (.flow(needs[0].flow), needs) }
+        let ranked = DirectAnswerRule.routes(results)
+        return (ranked.isEmpty ? .nothing : .clarify(ranked.prefix(3).map(\.route)), needs)
+    }
+
+    /// The flows a conversation opened with `story` takes up without asking back, in order: what
+    /// `eval --needs` measures. A clarifying question counts as no flow: the person still has to choose.
+    public func storyFlows(_ story: String) -> [String] {
+        let (opening, needs) = opening(analyse(story))
+        let first: String? = switch opening {
+        case .flow(let id): id
+        case .answer(let passage): flowsByRoute[passage.passage.route]
+        case .clarify, .nothing: nil
+        }
+        return (first.map { [$0] } ?? []) + needs.map(\.flow).filter { $0 != first }
+    }
+
+    func needs(in story: AnalysedInput) -> [Need] {
+        let context = analyzer.context(of: story.terms)
+        let parts = StoryReader.parts(of: story.terms, context: context)
+        guard parts.count > 1 else { return [] }
+        let aboutSomeoneElse = !context.triggers(of: .otherPerson).isEmpty
+        var needs: [Need] = []
+        for part in parts {
+            guard let flow = flow(for: part, aboutSomeoneElse: aboutSomeoneElse), !needs.contains(where: { $0.flow == flow }) else { continue }
+            needs.append(Need(flow: flow, words: part))
+            if needs.count == StoryReader.limit { break }
+        }
+        return needs
+    }
+
+    /// The flow one part of a story calls for: a trigger, else the flow whose routes the
+    /// understanding layer gives most of its weight, when that is enough. A part is short, so the
+    /// classifier spreads its belief over neighbouring routes (huisarts and ggz for "ik voel me al
+    /// maanden somber"); summed per flow, they name the need.
+    private func flow(for part: String, aboutSomeoneElse: Bool) -> String? {
+        let input = analyse(part)
+        if let triggered = triggeredFlow(input) { return triggered }
+        if aboutSomeoneElse, let carer = carerSigns.first(where: { PhraseMatcher.match($0.pattern, in: input) != nil }) { return carer.flow }
+        var searcher = Searcher(index: index)
+        var scores: [String: Double] = [:]
+        for route in DirectAnswerRule.routes(searcher.search(words: input.terms)) {
+            guard let flow = flowsByRoute[route.route] else { continue }
+            scores[flow, default: 0] += route.score
+        }
+        // Highest score first; of equal scores, the flow first in the alphabet, so a tie is stable.
+        guard let best = scores.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= StoryReader.routeScore
+        else { return nil }
+        return best.key
+    }
+}

@@ -1,0 +1,125 @@
+import DutchText
+import Retrieval
+import Testing
+@testable import Dialogue
+
+/// Listening like a person: answers people give, what a story already told, the needs in it, and a
+/// conversation that stays open until the person is done.
+@Suite("Listening to the whole story")
+struct ListeningTests {
+    @Test("Dutch number words", arguments: [
+        ("zeventien", 17), ("achttien", 18), ("eenentwintig", 21), ("drieentwintig", 23), ("vierentachtig", 84),
+        ("honderd", 100), ("honderdtwee", 102), ("nul", 0), ("twaalf", 12),
+    ])
+    func numberWords(word: String, value: Int) {
+        #expect(NumberWords.value(word) == value)
+    }
+
+    @Test("words that only look like numbers are not numbers")
+    func notNumberWords() {
+        for word in ["kat", "eenen", "honderdkat", "tweeentwee", "achtentien", ""] { #expect(NumberWords.value(word) == nil, "\(word)") }
+    }
+
+    @Test("a number question takes digits and number words in a sentence")
+    func numberAnswers() {
+        #expect(AnswerReader.number(Tokenizer.plainWords("hij is zeventien"), in: 0...30) == 17)
+        #expect(AnswerReader.number(Tokenizer.plainWords("vierentachtig"), in: 0...30) == nil)
+    }
+
+    @Test("not knowing has many forms, and each is recognised", arguments: [
+        "weet ik niet", "Weet ik niet.", "geen idee", "geen flauw idee", "idk", "ik weet het niet", "nee weet ik echt niet",
+        "misschien", "weet ik nog niet",
+    ])
+    func unknown(text: String) {
+        #expect(AnswerReader.isUnknown(Tokenizer.plainWords(text)))
+    }
+
+    @Test("an answer with content is not 'weet ik niet'")
+    func knownAnswers() {
+        for text in ["ja", "ik weet niet of mijn moeder dat wil, ze is heel koppig", "ik heb geen idee waar ik moet beginnen met de schulden"] {
+            #expect(!AnswerReader.isUnknown(Tokenizer.plainWords(text)), "\(text)")
+        }
+    }
+
+    @Test("j, n and soms are answers to a yes/no question", arguments: [("j", "ja"), ("n", "nee"), ("soms", "ja"), ("vaak", "ja")])
+    func shortYesNo(input: String, value: String) {
+        #expect(AnswerReader.yesNo(Tokenizer.plainWords(input)) == value)
+    }
+
+    @Test("the age a story tells", arguments: [
+        ("mijn zoon van 15 zit thuis", 15), ("ik word volgende maand 18", 17), ("hij is zeventien en wil op zichzelf", 17),
+        ("mijn vader van 84 redt het niet meer", 84), ("mijn dochter is 16 jaar oud", 16), ("een 85-jarige buurman", 85),
+    ])
+    func age(story: String, age: Int) {
+        #expect(AnswerReader.age(in: Tokenizer.plainWords(story)) == age)
+    }
+
+    @Test("no age when a story tells none, or two")
+    func noAge() {
+        for story in ["mijn zoon is een puber", "al 3 weken wachten", "sinds 2 jaar geleden", "mijn zoon van 15 en mijn dochter van 9"] {
+            #expect(AnswerReader.age(in: Tokenizer.plainWords(story)) == nil, "\(story)")
+        }
+    }
+
+    @Test("a story is cut at clause ends and at words that join two needs, not at who it is about")
+    func parts() {
+        let content = BundledContent.content
+        #expect(content.storyParts("ik heb schulden en voel me al maanden depressief") == ["ik heb schulden", "voel me al maanden depressief"])
+        #expect(content.storyParts("mijn moeder heeft dementie, ik ben zelf helemaal op")
+                == ["mijn moeder heeft dementie", "ik ben zelf helemaal op"])
+        #expect(content.storyParts("ik heb een dochter van 15, en de school wil haar niet") == ["de school wil haar niet"])
+        #expect(content.storyParts("ik ben eenzaam") == ["ik ben eenzaam"])
+    }
+
+    @Test("only the intake's closing step ends a conversation; after advice it asks whether there is more")
+    func staysOpen() {
+        let engine = BundledContent.engine
+        let advice = engine.reply(to: "ik wil een klacht indienen over de thuiszorg", in: engine.newSession(seed: 1, now: 0), now: 0)
+        #expect(!advice.ended && advice.step == DialogSet.moreStepID && advice.flow == DialogSet.intakeID)
+        let next = engine.reply(to: "ik kom de trap niet meer op, kan ik een traplift krijgen?", in: advice.state, now: 0)
+        #expect(!next.ended && next.flow == "thuis-en-meedoen")
+        for done in ["nee", "nee, dat was het", "dat was het", "nee bedankt"] {
+            let end = engine.reply(to: done, in: advice.state, now: 0)
+            #expect(end.ended && end.replies.contains { $0.text.contains("Samenvatting van uw gesprek") }, "\(done)")
+        }
+    }
+
+    @Test("close (end of input) gives the summary once; an ended conversation gets nothing more")
+    func close() {
+        let engine = BundledContent.engine
+        let state = engine.reply(to: "de deurwaarder heeft een brief gestuurd", in: engine.newSession(seed: 1, now: 0), now: 0).state
+        let closed = engine.close(state, now: 0)
+        #expect(closed.ended && closed.replies.contains { $0.text.contains("Wat u vertelde:\n- de deurwaarder heeft een brief gestuurd") })
+        #expect(engine.close(closed.state, now: 0).replies.isEmpty)
+    }
+
+    @Test("the summary reads as a letter: the story once, the plan in order with contacts, what is still open")
+    func summaryLetter() {
+        let content = BundledContent.content
+        var state = SessionState(seed: 1, now: 0)
+        state.answers = [
+            .init(flow: "intake", step: "begin", key: "vraag", value: "ik heb schulden en ik ben eenzaam"),
+            .init(flow: "intake", step: "meer", key: "meer", value: "nee"),
+        ]
+        state.advice = [RouteReference("schuldhulp"), RouteReference("schuldhulp"), RouteReference("clientondersteuning")]
+        state.needs = [Need(flow: "eenzaamheid", words: "ik ben eenzaam")]
+        let text = TakeAwaySummary.text(state, content: content, now: 0)
+        #expect(text.contains("Wat u vertelde:\n- ik heb schulden en ik ben eenzaam\n"))
+        #expect(!text.contains("- nee"))
+        #expect(text.contains("Uw plan, in deze volgorde:\n1. Schuldhulpverlening van de gemeente"))
+        #expect(text.contains("2. Onafhankelijke cliëntondersteuning") && text.contains("   Contact: "))
+        #expect(text.contains("Nog open (daar kwamen we niet aan toe):\n- ik ben eenzaam"))
+    }
+
+    @Test("cards are compact in text; their sources come with 'bronnen' and in the turn's cards")
+    func sources() throws {
+        let engine = BundledContent.engine
+        let advice = engine.reply(to: "ik wil een klacht indienen over de thuiszorg", in: engine.newSession(seed: 1, now: 0), now: 0)
+        let card = try #require(advice.cards.first)
+        #expect(!advice.replies.contains { $0.text.contains("Bronnen:") } && !card.document.sources.isEmpty)
+        let sources = engine.reply(to: "bronnen", in: advice.state, now: 0)
+        let text = sources.replies.map(\.text).joined(separator: "\n")
+        #expect(text.contains("Hier komt mijn advies vandaan:") && text.contains(card.document.sources[0]))
+        #expect(text.contains("gecontroleerd op \(card.document.checked)") && sources.step == advice.step)
+    }
+}
