@@ -91,11 +91,7 @@ extension Conversation {
         case .stop:
             finish()
         case .human:
-            say(Phrases.human)
-            let desk = state.advice.last { !["clientondersteuning", "juiste-loket"].contains($0.route) }
-            recommend([RouteReference("clientondersteuning"), RouteReference("juiste-loket")] + (desk.map { [$0] } ?? []))
-            say(Phrases.goOn)
-            askAgain(short: true)
+            offerPeople()
         case .forget:
             state = SessionState(seed: state.seed, now: now)
             state.ended = true
@@ -111,6 +107,30 @@ extension Conversation {
             say(Phrases.skipped)
             skip(flow: flow, step: step)
         }
+    }
+
+    /// "mens": the people who can help, as a choice, and the conversation waits for it: a
+    /// cliëntondersteuner, the desk advised last, Het Juiste Loket, or going on with the question.
+    mutating func offerPeople() {
+        let desk = state.advice.last { !Self.peopleRoutes.contains($0.route) }?.route
+        let routes = [Self.peopleRoutes[0]] + (desk.map { [$0] } ?? []) + [Self.peopleRoutes[1]]
+        state.people = routes
+        let options = routes.compactMap { content.knowledge.route(id: $0) }.map { Reply.Option(label: $0.name, value: $0.id) }
+        say(Phrases.human, options: options + [Phrases.goOnOption])
+    }
+
+    static let peopleRoutes = ["clientondersteuning", "juiste-loket"]
+
+    /// The choice after "mens": the chosen card with how to reach it, then the waiting question.
+    mutating func answerPeople(_ text: String, offered: [String]) {
+        state.people = nil
+        let (values, choices) = content.clarifyingChoices(offered)
+        if let index = AnswerReader.choice(analysis(of: text), among: choices), values[index] != Phrases.somethingElseOption.value {
+            recommend([RouteReference(values[index])])
+        }
+        guard state.position != nil else { return }
+        say(Phrases.goOn)
+        askAgain(short: true)
     }
 
     /// The safety layer looks at every input first. An alarm shows, per category, the first help

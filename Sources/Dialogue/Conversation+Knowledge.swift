@@ -5,6 +5,8 @@ import Retrieval
 extension Conversation {
     /// Results a side question needs before it is answered in passing (a BM25F score).
     static let sideScore = 4.0
+    /// A question about a word names its subject, so a lower score is enough to answer it.
+    static let definitionScore = 2.0
 
     /// The person's own words: a flow's triggers, a clear answer, or a clarifying question.
     mutating func answerOpen(_ text: String, flow: Flow, step: Step) {
@@ -80,7 +82,7 @@ extension Conversation {
     /// The words pointed nowhere: go to the step's `else:`; after two misses, offer a person.
     mutating func missed(flow: Flow, step: Step) {
         state.misses += 1
-        if state.misses >= 2 { say(Phrases.human) }
+        if state.misses >= 2 { say(Phrases.humanHint) }
         guard let otherwise = step.otherwise.flatMap({ resolve($0, in: flow) }) else { return stuck() }
         run(otherwise)
     }
@@ -96,6 +98,28 @@ extension Conversation {
         guard words.count >= 2, let best = search(text).first, best.score >= Self.sideScore else { return false }
         let route = content.knowledge.route(id: best.passage.route)?.name ?? best.passage.route
         say(Phrases.sideAnswer + "\n" + passageText(best) + "\nMeer hierover: \(route).")
+        return true
+    }
+
+    /// "wat kost dat?" after advice, or "wat is een wlz-indicatie?" at any question: answered from
+    /// the documents of the advice given last (for a question about it) or from the whole knowledge
+    /// base (for a word), then the waiting question is asked again. Returns true when answered.
+    mutating func answerFollowUp(_ text: String) -> Bool {
+        guard state.position != nil, let followUp = FollowUpReader.read(analysis(of: text).plainWords) else { return false }
+        switch followUp {
+        case .aboutAdvice:
+            let recent = Set(state.advice.suffix(3).compactMap { RouteCard($0, in: content.knowledge)?.document.id })
+            guard let last = state.advice.last.flatMap({ RouteCard($0, in: content.knowledge) }) else { return false }
+            let results = search(text + " " + last.document.title, limit: 50).filter { recent.contains($0.passage.documentID) }
+            let headings = FollowUpReader.headings(for: content.analyzer.context(of: terms(of: text)).kinds)
+            let aspect = results.first { result in headings.contains { result.passage.section?.lowercased().contains($0) == true } }
+            guard let best = aspect ?? results.first else { return false }
+            say(Phrases.aboutAdvice + "\n" + passageText(best))
+        case .definition(let term):
+            guard let best = search(term).first, best.score >= Self.definitionScore else { return false }
+            say(Phrases.sideAnswer + "\n" + passageText(best))
+        }
+        askAgain(short: true)
         return true
     }
 

@@ -45,13 +45,15 @@ struct Conversation {
         run(.init(flow: intake.id, step: intake.startStep))
     }
 
-    /// Safety first, then commands, then the pending question.
+    /// Safety first, then commands, then a question about what was just said, then the pending question.
     mutating func handle(_ input: String) {
         state.lastActive = now
         let text = input.trimmed()
         if text.isEmpty { return askAgain(short: false) }
         if answerSafety(text) { return }
         if let command = Command(analysis(of: text).plainWords) { return perform(command) }
+        if answerFollowUp(text) { return }
+        if let people = state.people { return answerPeople(text, offered: people) }
         if let need = state.offered { return answerOffer(text, need: need) }
         guard let position = state.position, let (flow, step) = content.step(at: position) else { return stuck() }
         if let offered = state.clarifying { return answerClarification(text, offered: offered, flow: flow, step: step) }
@@ -203,6 +205,7 @@ struct Conversation {
         state.stack = []
         state.clarifying = nil
         state.offered = nil
+        state.people = nil
         state.ended = true
         say(summary)
         say(Phrases.goodbye)
@@ -210,7 +213,7 @@ struct Conversation {
 
     /// Content that leads nowhere must still not leave the person stuck.
     mutating func stuck() {
-        say(Phrases.broken + " " + Phrases.human)
+        say(Phrases.broken + " " + Phrases.humanHint)
         recommend([RouteReference("clientondersteuning"), RouteReference("juiste-loket")])
         finish()
     }
@@ -256,6 +259,7 @@ struct Conversation {
 
     /// The pending question again (or the pending clarifying question).
     mutating func askAgain(short: Bool) {
+        if state.people != nil { return offerPeople() }
         if let need = state.offered { return offer(need) }
         if let offered = state.clarifying { return askClarification(offered) }
         guard let position = state.position, let (flow, step) = content.step(at: position) else { return }

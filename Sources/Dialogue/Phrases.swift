@@ -7,7 +7,11 @@ enum Phrases {
         Dit kunt u altijd typen: 'terug' (vorige vraag), 'opnieuw' (opnieuw beginnen), 'mens' (met iemand praten), 'bronnen' (waar het advies vandaan komt), 'stop' (stoppen met een samenvatting), 'vergeet mij' (alles wissen).
         Bij direct gevaar belt u 112.
         """
-    static let human = "Praat u liever met een mens? Dat kan. Een onafhankelijke cliëntondersteuner denkt gratis met u mee. Die vindt u via uw gemeente, of via het zorgkantoor als u Wlz-zorg heeft. Het Juiste Loket helpt als u niet weet waar u moet zijn."
+    /// After "mens": the choice of people who can help; the chosen card says how to reach them.
+    static let human = "U kunt ook met een mens praten. Wie wilt u bereiken? Ik laat zien hoe dat gaat."
+    /// Where the conversation offers a person without waiting: how to ask for one.
+    static let humanHint = "Praat u liever met een mens? Typ dan 'mens'. Een onafhankelijke cliëntondersteuner denkt gratis met u mee."
+    static let goOnOption = Reply.Option(label: "Verder met mijn vraag", value: "anders")
     static let forgotten = "Ik heb dit gesprek gewist. Er is niets van bewaard. Tot ziens."
     static let restart = "We beginnen opnieuw."
     static let back = "We gaan een vraag terug."
@@ -26,6 +30,7 @@ enum Phrases {
                                                  synonyms: ["geen van deze", "geen van allen", "niets"], target: nil, line: 0)
     static let somethingElse = Reply.Option(label: somethingElseOption.label, value: somethingElseOption.value)
     static let sideAnswer = "Daarover kan ik dit zeggen:"
+    static let aboutAdvice = "Over het advies hierboven:"
     static let bestFit = "Dit past het best bij uw vraag:"
     static let nothingFound = "Daarover vond ik niets in mijn informatie."
     static let tellMore = "Vertel gerust in een paar woorden waar het om gaat."

@@ -46,6 +46,8 @@ public struct SessionState: Codable, Equatable, Sendable {
     public var needs: [Need]?
     /// The need just offered ("Zullen we daar nu naar kijken?"), waiting for yes or no.
     public var offered: Need?
+    /// The routes offered after "mens", waiting for a choice.
+    var people: [String]?
     /// Chooses among alternative wordings, so one session reads consistently.
     public var seed: UInt64
     /// Seconds since 1970 when the session started and when it last had a turn.
@@ -93,6 +95,7 @@ public struct SessionState: Codable, Equatable, Sendable {
         resetQuestion()
         clarifying = nil
         offered = nil
+        people = nil
         return true
     }
 

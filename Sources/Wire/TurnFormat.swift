@@ -97,13 +97,13 @@ public enum TurnFormat {
 
     /// Breaks a line at spaces so that no piece exceeds `width`, unless a single word does.
     /// Continuation lines keep the line's indentation, plus three spaces under a numbered option or
-    /// a card's "▸" so the text stays in its column.
+    /// a card's "▸" and two under a "- " list item, so the text stays in its column.
     static func wrap(_ line: String, width: Int?) -> [String] {
         guard let width, line.count > width else { return [line] }
         let indent = String(line.prefix { $0 == " " })
         let body = line.dropFirst(indent.count)
         let hangs = body.hasPrefix("▸ ") || body.prefix { $0.isNumber }.count > 0 && body.drop { $0.isNumber }.hasPrefix(". ")
-        let continuation = indent + (hangs ? "   " : "")
+        let continuation = indent + (hangs ? "   " : body.hasPrefix("- ") ? "  " : "")
         var lines: [String] = []
         var current = ""
         for word in body.split(separator: " ") {

@@ -11,14 +11,14 @@ import Glibc
 /// end of a pipe sees each answer before it sends the next line.
 enum ChatCommand {
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: ["--json"], options: LoadedContent.options.union(["--seed", "--width"]))
+        try arguments.allow(flags: ["--json", "--debug"], options: LoadedContent.options.union(["--seed", "--width"]))
         guard arguments.positional.isEmpty else { throw .usage("chat reads the conversation from standard input") }
         let content = try LoadedContent(arguments)
         let seed = try LoadedContent.seed(arguments)
         if arguments.has("--json") {
             json(content.engine, seed: seed)
         } else {
-            readable(content.engine, seed: seed, width: try width(arguments))
+            readable(content.engine, seed: seed, terminal: Terminal.current(width: try width(arguments)), debug: arguments.has("--debug"))
         }
     }
 
@@ -32,28 +32,33 @@ enum ChatCommand {
         }
     }
 
-    /// The greeting, then a turn per line, until the conversation ends or input does.
-    static func readable(_ engine: Engine, seed: UInt64, width: Int?) {
+    /// The greeting, then a turn per line, until the conversation ends or input does. With `debug`,
+    /// each turn is followed by why (on standard error, so the conversation itself stays clean).
+    static func readable(_ engine: Engine, seed: UInt64, terminal: Terminal, debug: Bool) {
+        func show(_ turn: Turn) {
+            Console.out(terminal.styled(TurnFormat.plain(turn.replies, width: terminal.width)) + "\n")
+        }
         let opening = engine.start(seed: seed, now: Clock.now)
-        Console.out(TurnFormat.plain(opening.replies, width: width) + "\n")
+        show(opening)
         var state = opening.state
-        while let line = readLine() {
+        while true {
+            if terminal.prompts { Console.write(Terminal.prompt) }
+            guard let line = readLine() else { break }
             let turn = engine.reply(to: line, in: state, now: Clock.now)
-            Console.out(TurnFormat.plain(turn.replies, width: width) + "\n")
+            show(turn)
+            if debug { Console.error(DebugReport.text(line, turn: turn, content: engine.content)) }
             if turn.ended { return }
             state = turn.state
         }
         // End of input (Ctrl-D) mid-conversation: the summary first, as `stop` would give it.
-        Console.out(TurnFormat.plain(engine.close(state, now: Clock.now).replies, width: width))
+        if terminal.prompts { Console.out("") }
+        Console.out(terminal.styled(TurnFormat.plain(engine.close(state, now: Clock.now).replies, width: terminal.width)))
     }
 
-    /// `--width N`; else 80 columns in a terminal (or $COLUMNS), and no wrapping in a pipe.
+    /// `--width N` (at least 20), or nil to follow the terminal.
     static func width(_ arguments: Arguments) throws(CLIError) -> Int? {
-        if let text = arguments.value("--width") {
-            guard let width = Int(text), width >= 20 else { throw .usage("--width needs a number of at least 20") }
-            return width
-        }
-        guard Console.isTerminal else { return nil }
-        return getenv("COLUMNS").flatMap { Int(String(cString: $0)) }.map { min($0, 100) } ?? 80
+        guard let text = arguments.value("--width") else { return nil }
+        guard let width = Int(text), width >= 20 else { throw .usage("--width needs a number of at least 20") }
+        return width
     }
 }

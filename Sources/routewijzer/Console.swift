@@ -12,6 +12,9 @@ enum Console {
 
     static func error(_ text: String) { write(text + "\n", to: STDERR_FILENO) }
 
+    /// Text without a line end, such as a prompt.
+    static func write(_ text: String) { write(text, to: STDOUT_FILENO) }
+
     private static func write(_ text: String, to descriptor: Int32) {
         let bytes = Array(text.utf8)
         var offset = 0

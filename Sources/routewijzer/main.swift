@@ -12,10 +12,13 @@ let usage = """
 
     COMMANDS:
       chat                       Chat in the terminal (the default). Type 'hulp' for the commands.
-          --json                 One turn object per input line:
-                                 {"replies":[{"text","options":[{"label","value"}]}],"routes":[],"state":{"flow","step"},"ended"}
+          --json                 One turn object per input line: {"replies":[{"text","options":[{"label","value"}]}],
+                                 "routes":[],"state":{"flow","step"},"cards":[…with sources],"safety","ended"}
           --seed N               Fix the choice among alternative wordings (default: the clock).
-          --width N              Wrap at N columns (default: 80 in a terminal, none in a pipe).
+          --width N              Wrap at N columns (default: the terminal's width, at most 100; none in a pipe).
+          --debug                After each turn, why (on standard error): flow, step, answers, needs, safety, routes.
+                                 In a terminal: a prompt, and the desk of a card in bold unless NO_COLOR is set.
+                                 End of input (Ctrl-D) prints the summary first.
       ask "vraag"                The best routes for a question, with contact details and sources.
           --json                 One JSON object: {"query", "safety", "results": [{"id","route","title","section","score","snippet","contact"}]}.
           --batch FILE           One question per line ("-" = standard input), one answer per line.
@@ -29,6 +32,9 @@ let usage = """
           --safety               Safety layer on 'bericht<TAB>categorie<TAB>nu|verleden|-' lines, as the first message
                                  and mid-conversation: recall per category, false alarms, mistakes (docs/SAFETY.md).
           --min-recall X, --max-false-alarms X   Exit 1 outside these bounds (and whenever a crisis ends a conversation).
+          --needs                Stories with several needs, 'verhaal<TAB>route,route': how many needs the conversation
+                                 takes up without asking back, against the first flow alone (docs/DIALOGS.md).
+          --min-recall X, --min-complete X   With --needs: exit 1 below these.  --show-mistakes  List the misses.
       validate                   Check Knowledge and Dialogs; prints file:line: message, exits 1 on any problem.
       test [DIR]                 Play the conversation transcripts (default: Tests/Conversations); exit 1 on a failure.
       serve                      Serve the line protocol and the HTTP webhook (docs/PROTOCOL.md, docs/openapi.yaml).

@@ -195,10 +195,14 @@ struct EngineTests {
         #expect(forget.erased && forget.ended && forget.state.answers.isEmpty)
     }
 
-    @Test("mens shows independent support and Het Juiste Loket, then the question again")
+    @Test("mens offers independent support and Het Juiste Loket and waits; the chosen card, then the question again")
     func human() {
-        let turn = play(["qqq zzz", "mens"]).last!
-        #expect(turn.routes == ["clientondersteuning", "juiste-loket"] && turn.step == "voor")
+        let offer = play(["qqq zzz", "mens"]).last!
+        #expect(offer.routes.isEmpty && offer.replies.last?.options.map(\.value) == ["clientondersteuning", "juiste-loket", "anders"])
+        let chosen = play(["qqq zzz", "mens", "2"]).last!
+        #expect(chosen.routes == ["juiste-loket"] && chosen.step == "voor" && text(chosen).contains("Voor wie?"))
+        let declined = play(["qqq zzz", "mens", "verder met mijn vraag"]).last!
+        #expect(declined.routes.isEmpty && declined.step == "voor")
     }
 
     @Test("hulp explains the commands and keeps the question")
