@@ -1,49 +1,10 @@
 import DutchText
 
-/// Reads the answer to a question from what a person typed, or says it is not an answer.
+/// Reads the answer to a question from what a person typed, or says it is not an answer. The word
+/// lists (yes, no, not knowing) are content: `AnswerWords`.
 enum AnswerReader {
-    static let yesWords: Set<String> = [
-        "ja", "jazeker", "jawel", "jep", "jup", "klopt", "zeker", "inderdaad", "graag", "yes", "ok", "oke", "okay",
-        "prima", "goed", "absoluut", "natuurlijk", "wel", "j", "soms", "vaak", "regelmatig",
-    ]
-    static let noWords: Set<String> = ["nee", "neen", "nope", "no", "niet", "nooit", "geen", "neuh", "nah", "nein", "n"]
-    /// Said when someone does not know: not an answer either way.
-    static let unsureWords: Set<String> = ["misschien", "weet", "idee", "twijfel", "idk", "onbekend", "benul"]
-    /// The ways people say they do not know, as folded phrases; every question has a path for them.
-    static let unknownPhrases: [[String]] = [
-        ["weet", "ik", "niet"], ["weet", "niet"], ["geen", "idee"], ["geen", "flauw", "idee"], ["idk"], ["onbekend"],
-        ["weet", "ik", "nog", "niet"], ["geen", "benul"], ["ik", "weet", "het", "niet"], ["geen", "flauw", "benul"],
-        ["weet", "ik", "veel"], ["misschien"], ["twijfel"], ["ik", "twijfel"], ["dat", "weet", "ik", "niet"],
-    ]
-    /// The value an unknown answer is stored under: no `if:` tests it, so `goto:` decides.
+    /// The value an unknown answer ("weet ik niet") is stored under: no `if:` tests it, so `goto:` decides.
     static let unknownValue = "weet-niet"
-
-    /// Whether the person says they do not know ("weet ik niet", "geen idee", "misschien"), in a few words.
-    static func isUnknown(_ words: [String]) -> Bool {
-        let trimmed = words.filter { !["nee", "hoor", "eigenlijk", "echt", "ook", "nog", "zo", "ehh", "eh", "uh"].contains($0) }
-        return !trimmed.isEmpty && trimmed.count <= 5 && unknownPhrases.contains { $0 == trimmed }
-    }
-
-    /// `ja` or `nee`. "nee hoor" and "liever niet" are no, "klopt" is yes; "klopt niet" is no; "weet ik
-    /// niet" and "misschien" are not an answer, unless the line starts with ja or nee.
-    /// `words` are the plain words of the answer (`Tokenizer.plainWords`).
-    static func yesNo(_ words: [String]) -> String? {
-        guard isBare(words) else { return nil }
-        if let first = words.first, ["ja", "nee", "neen", "jazeker"].contains(first) { return first.hasPrefix("ja") ? "ja" : "nee" }
-        if words.contains(where: unsureWords.contains) { return nil }
-        guard let first = words.firstIndex(where: { yesWords.contains($0) || noWords.contains($0) }) else { return nil }
-        if noWords.contains(words[first]) { return "nee" }
-        let negatedLater = words[(first + 1)...].contains { noWords.contains($0) }
-        return negatedLater && words[first] != "ja" ? "nee" : "ja"
-    }
-
-    /// A message with content of its own is never read as a bare yes or no: "ik wil er niet meer
-    /// zijn" is not "nee". A reply counts when it is a few words ("liever niet", "dat klopt wel"), or
-    /// opens with ja or nee and stays short ("nee hoor, dat is niet nodig").
-    static func isBare(_ words: [String]) -> Bool {
-        words.count <= maximumBareWords
-            || (words.count <= maximumOpenedWords && ["ja", "nee", "neen", "jazeker", "klopt"].contains(words[0]))
-    }
 
     static let maximumBareWords = 3
     static let maximumOpenedWords = 8

@@ -4,7 +4,7 @@ import DutchText
 extension Conversation {
     mutating func answer(_ text: String, flow: Flow, step: Step) {
         let words = analysis(of: text).plainWords
-        if step.effectiveExpectation != .open, AnswerReader.isUnknown(words), !choosesAnOption(text, flow: flow, step: step) {
+        if step.effectiveExpectation != .open, content.words.isUnknown(words), !choosesAnOption(text, flow: flow, step: step) {
             return accept(AnswerReader.unknownValue, flow: flow, step: step)
         }
         switch step.effectiveExpectation {
@@ -12,7 +12,7 @@ extension Conversation {
         case .text: accept(String(text.prefix(SessionState.storedTextLimit)), flow: flow, step: step)
         case .yesNo:
             let words = analysis(of: text).plainWords
-            guard let value = AnswerReader.yesNo(words) ?? AnswerReader.optionNumber(words).flatMap(Self.yesNoOption) else {
+            guard let value = content.words.yesNo(words) ?? AnswerReader.optionNumber(words).flatMap(Self.yesNoOption) else {
                 return notAnAnswer(text, flow: flow, step: step)
             }
             accept(value, flow: flow, step: step)
@@ -55,13 +55,13 @@ extension Conversation {
         state.attempts += 1
         switch state.attempts {
         case 1:
-            say(Phrases.notUnderstood + " " + Phrases.hint(for: step.effectiveExpectation))
+            say(content.phrases[.notUnderstood] + " " + content.phrases.hint(for: step.effectiveExpectation))
             ask(step, in: flow)
         case 2:
-            say(Phrases.stillNotUnderstood)
-            ask(step, in: flow, short: true, extra: [Phrases.skipOption, Phrases.humanOption])
+            say(content.phrases[.stillNotUnderstood])
+            ask(step, in: flow, short: true, extra: [content.phrases.skipOption, content.phrases.humanOption])
         default:
-            say(Phrases.skipped)
+            say(content.phrases[.skipped])
             skip(flow: flow, step: step)
         }
     }
@@ -79,14 +79,14 @@ extension Conversation {
     mutating func perform(_ command: Command) {
         switch command {
         case .help:
-            say(Phrases.help)
+            say(content.phrases[.help])
             askAgain(short: false)
         case .restart:
             state = SessionState(seed: state.seed, now: now)
-            say(Phrases.restart)
+            say(content.phrases[.restart])
             begin()
         case .back:
-            say(state.undoLastAnswer() ? Phrases.back : Phrases.nothingToUndo)
+            say(state.undoLastAnswer() ? content.phrases[.back] : content.phrases[.nothingToUndo])
             askAgain(short: false)
         case .stop:
             finish()
@@ -97,14 +97,14 @@ extension Conversation {
             state.ended = true
             erased = true
             routes = []
-            say(Phrases.forgotten)
+            say(content.phrases[.forgotten])
         case .sources:
             let cards = TakeAwaySummary.unique(state.advice).compactMap { RouteCard($0, in: content.knowledge) }
-            say(cards.isEmpty ? Phrases.noSources : ([Phrases.sources] + cards.map(\.sourcesText)).joined(separator: "\n"))
+            say(cards.isEmpty ? content.phrases[.noSources] : ([content.phrases[.sources]] + cards.map(\.sourcesText)).joined(separator: "\n"))
             askAgain(short: true)
         case .skip:
             guard let position = state.position, let (flow, step) = content.step(at: position) else { return stuck() }
-            say(Phrases.skipped)
+            say(content.phrases[.skipped])
             skip(flow: flow, step: step)
         }
     }
@@ -116,7 +116,7 @@ extension Conversation {
         let routes = [Self.peopleRoutes[0]] + (desk.map { [$0] } ?? []) + [Self.peopleRoutes[1]]
         state.people = routes
         let options = routes.compactMap { content.knowledge.route(id: $0) }.map { Reply.Option(label: $0.name, value: $0.id) }
-        say(Phrases.human, options: options + [Phrases.goOnOption])
+        say(content.phrases[.human], options: options + [content.phrases.goOnOption])
     }
 
     static let peopleRoutes = ["clientondersteuning", "juiste-loket"]
@@ -125,11 +125,11 @@ extension Conversation {
     mutating func answerPeople(_ text: String, offered: [String]) {
         state.people = nil
         let (values, choices) = content.clarifyingChoices(offered)
-        if let index = AnswerReader.choice(analysis(of: text), among: choices), values[index] != Phrases.somethingElseOption.value {
+        if let index = AnswerReader.choice(analysis(of: text), among: choices), values[index] != content.somethingElseOption.value {
             recommend([RouteReference(values[index])])
         }
         guard state.position != nil else { return }
-        say(Phrases.goOn)
+        say(content.phrases[.goOn])
         askAgain(short: true)
     }
 
@@ -146,7 +146,7 @@ extension Conversation {
         case .none:
             return false
         case .check:
-            say(Phrases.safetyCheck)
+            say(content.phrases[.safetyCheck])
             recommend(content.crisisCard(assessment.categories.prefix(1)))
             guard let position = state.position, let (_, step) = content.step(at: position),
                   step.effectiveExpectation != .open else { return false }
@@ -163,7 +163,7 @@ extension Conversation {
     /// Offers to go on where the conversation was, with the pending question in its short form.
     private mutating func resumeAfterSafety() -> Bool {
         guard state.position != nil else { return true }
-        say(Phrases.goOn)
+        say(content.phrases[.goOn])
         askAgain(short: true)
         return true
     }

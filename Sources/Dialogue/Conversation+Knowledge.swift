@@ -11,11 +11,11 @@ extension Conversation {
     /// The person's own words: a flow's triggers, a clear answer, or a clarifying question.
     mutating func answerOpen(_ text: String, flow: Flow, step: Step) {
         let input = analysis(of: text)
-        if !step.branches.isEmpty, let value = AnswerReader.yesNo(input.plainWords) {
+        if !step.branches.isEmpty, let value = content.words.yesNo(input.plainWords) {
             return accept(value, flow: flow, step: step)
         }
         guard input.words.contains(where: { !$0.isStopWord && !Self.greetings.contains($0.surface) }) else {
-            say(Phrases.tellMore)
+            say(content.phrases[.tellMore])
             return ask(step, in: flow)
         }
         state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: String(text.prefix(SessionState.storedTextLimit))))
@@ -46,7 +46,7 @@ extension Conversation {
         let rest = needs.filter { $0.flow != first }
         guard !rest.isEmpty else { return }
         let firstWords = needs.first { $0.flow == first }?.words
-        say(Phrases.plan(first: firstWords, then: rest.map(\.words)))
+        say(content.phrases.plan(first: firstWords, then: rest.map(\.words)))
         let waiting = (rest + (state.needs ?? [])).reduce(into: [Need]()) { kept, need in
             if !kept.contains(where: { $0.flow == need.flow }) { kept.append(need) }
         }
@@ -57,7 +57,7 @@ extension Conversation {
 
     mutating func askClarification(_ routes: [String]) {
         let options = routes.compactMap { content.knowledge.route(id: $0) }.map { Reply.Option(label: $0.name, value: $0.id) }
-        say(Phrases.clarify, options: options + [Phrases.somethingElse])
+        say(content.phrases[.clarify], options: options + [Reply.Option(label: content.somethingElseOption.label, value: content.somethingElseOption.value)])
     }
 
     /// The answer to "Gaat het om een van deze?": a route, "Iets anders", or new words to try again.
@@ -82,13 +82,13 @@ extension Conversation {
     /// The words pointed nowhere: go to the step's `else:`; after two misses, offer a person.
     mutating func missed(flow: Flow, step: Step) {
         state.misses += 1
-        if state.misses >= 2 { say(Phrases.humanHint) }
+        if state.misses >= 2 { say(content.phrases[.humanHint]) }
         guard let otherwise = step.otherwise.flatMap({ resolve($0, in: flow) }) else { return stuck() }
         run(otherwise)
     }
 
     mutating func answerDirectly(_ result: SearchResult) {
-        say(Phrases.bestFit + "\n" + passageText(result))
+        say(content.phrases[.bestFit] + "\n" + passageText(result))
         recommend([RouteReference(route: result.passage.route, document: result.passage.documentID)])
     }
 
@@ -97,7 +97,7 @@ extension Conversation {
         let words = analysis(of: text).words.filter { !$0.isStopWord }
         guard words.count >= 2, let best = search(text).first, best.score >= Self.sideScore else { return false }
         let route = content.knowledge.route(id: best.passage.route)?.name ?? best.passage.route
-        say(Phrases.sideAnswer + "\n" + passageText(best) + "\nMeer hierover: \(route).")
+        say(content.phrases[.sideAnswer] + "\n" + passageText(best) + "\nMeer hierover: \(route).")
         return true
     }
 
@@ -114,10 +114,10 @@ extension Conversation {
             let headings = FollowUpReader.headings(for: content.analyzer.context(of: terms(of: text)).kinds)
             let aspect = results.first { result in headings.contains { result.passage.section?.lowercased().contains($0) == true } }
             guard let best = aspect ?? results.first else { return false }
-            say(Phrases.aboutAdvice + "\n" + passageText(best))
+            say(content.phrases[.aboutAdvice] + "\n" + passageText(best))
         case .definition(let term):
             guard let best = search(term).first, best.score >= Self.definitionScore else { return false }
-            say(Phrases.sideAnswer + "\n" + passageText(best))
+            say(content.phrases[.sideAnswer] + "\n" + passageText(best))
         }
         askAgain(short: true)
         return true
@@ -126,7 +126,7 @@ extension Conversation {
     mutating func answerLookup(_ lookup: Step.Lookup) {
         let results = search(fill(lookup.query), limit: 50)
         guard let best = results.first(where: { lookup.routes.isEmpty || lookup.routes.contains($0.passage.route) }) else {
-            return say(Phrases.nothingFound)
+            return say(content.phrases[.nothingFound])
         }
         say(passageText(best))
     }

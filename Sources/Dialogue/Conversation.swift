@@ -51,7 +51,7 @@ struct Conversation {
         let text = input.trimmed()
         if text.isEmpty { return askAgain(short: false) }
         if answerSafety(text) { return }
-        if let command = Command(analysis(of: text).plainWords) { return perform(command) }
+        if let command = content.words.command(analysis(of: text).plainWords) { return perform(command) }
         if answerFollowUp(text) { return }
         if let people = state.people { return answerPeople(text, offered: people) }
         if let need = state.offered { return answerOffer(text, need: need) }
@@ -95,14 +95,14 @@ struct Conversation {
                 state.resetQuestion()
                 if let option = answerFromStory(step, in: flow) {
                     state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: option.value))
-                    say(Phrases.alreadyTold(option.label))
+                    say(content.phrases.fill(.alreadyTold, ["antwoord": option.label]))
                     guard let next = self.next(after: step, in: flow, option: option) else { return stuck() }
                     position = next
                     continue
                 }
                 guard let age = ageFromStory(step) else { return ask(step, in: flow) }
                 state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: String(age)))
-                say(Phrases.alreadyToldAge(age))
+                say(content.phrases.fill(.alreadyToldAge, ["leeftijd": String(age)]))
                 guard let next = self.next(after: step, in: flow, option: nil) else { return stuck() }
                 position = next
                 continue
@@ -165,7 +165,7 @@ struct Conversation {
             state.needs!.removeFirst()
             if state.needs!.isEmpty { state.needs = nil }
             if state.advice.contains(where: { next.routes.contains($0.route) }) {
-                say(Phrases.alreadyCovered(need.words))
+                say(content.phrases.fill(.alreadyCovered, ["woorden": need.words]))
                 continue
             }
             state.offered = need
@@ -177,14 +177,14 @@ struct Conversation {
     }
 
     mutating func offer(_ need: Need) {
-        say(Phrases.offerNeed(need.words), options: [Reply.Option(label: "Ja", value: "ja"), Reply.Option(label: "Nee", value: "nee")])
+        say(content.phrases.fill(.offerNeed, ["woorden": need.words]), options: content.phrases.yesNoOptions)
     }
 
     /// The answer to "Zullen we daar nu naar kijken?": yes takes the need up, no goes on to the
     /// next; anything else is a new story, read as the answer to `meer`.
     mutating func answerOffer(_ text: String, need: Need) {
         state.offered = nil
-        switch AnswerReader.yesNo(analysis(of: text).plainWords) {
+        switch content.words.yesNo(analysis(of: text).plainWords) {
         case "ja":
             guard let flow = content.dialogs.flow(need.flow) else { return stuck() }
             state.followsStory = true
@@ -208,12 +208,12 @@ struct Conversation {
         state.people = nil
         state.ended = true
         say(summary)
-        say(Phrases.goodbye)
+        say(content.phrases[.goodbye])
     }
 
     /// Content that leads nowhere must still not leave the person stuck.
     mutating func stuck() {
-        say(Phrases.broken + " " + Phrases.humanHint)
+        say(content.phrases[.broken] + " " + content.phrases[.humanHint])
         recommend([RouteReference("clientondersteuning"), RouteReference("juiste-loket")])
         finish()
     }
@@ -246,13 +246,13 @@ struct Conversation {
         guard let question = step.question else { return }
         let text = short ? (step.shortQuestion.map(fill) ?? fill(wording(question, flow: flow, step: step)))
             : fill(wording(question, flow: flow, step: step))
-        say(text, options: Self.options(of: step) + extra)
+        say(text, options: options(of: step) + extra)
     }
 
-    static func options(of step: Step) -> [Reply.Option] {
+    func options(of step: Step) -> [Reply.Option] {
         switch step.effectiveExpectation {
         case .choice: step.options.map { Reply.Option(label: $0.label, value: $0.value) }
-        case .yesNo: [Reply.Option(label: "Ja", value: "ja"), Reply.Option(label: "Nee", value: "nee")]
+        case .yesNo: content.phrases.yesNoOptions
         default: []
         }
     }

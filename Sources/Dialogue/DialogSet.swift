@@ -12,9 +12,15 @@ public struct DialogSet: Sendable {
 
     /// Flows in file order (the order matters for trigger ties and safety categories).
     public var flows: [Flow]
+    /// The engine's fixed sentences (`zinnen.tsv`).
+    public var phrases: Phrases
+    /// The words of answers and commands (`woorden.tsv`).
+    public var words: AnswerWords
 
-    public init(flows: [Flow]) {
+    public init(flows: [Flow], phrases: Phrases, words: AnswerWords) {
         self.flows = flows
+        self.phrases = phrases
+        self.words = words
     }
 
     public func flow(_ id: String) -> Flow? { flows.first { $0.id == id } }
@@ -31,8 +37,8 @@ public struct DialogSet: Sendable {
     /// The safety flow, if the content has one.
     public var safety: Flow? { flows.first { $0.kind == .safety } }
 
-    /// Parses every `.md` file; files that fail are reported and left out, so one broken file does not
-    /// hide the problems of the others.
+    /// Parses every `.md` file, `zinnen.tsv` and `woorden.tsv`; files that fail are reported and left
+    /// out, so one broken file does not hide the problems of the others.
     public static func parse(_ files: [SourceFile]) -> (dialogs: DialogSet, problems: [DialogError]) {
         var flows: [Flow] = []
         var problems: [DialogError] = []
@@ -43,6 +49,15 @@ public struct DialogSet: Sendable {
                 problems.append(error)
             }
         }
-        return (DialogSet(flows: flows), problems)
+        func text(of name: String) -> String {
+            guard let file = files.first(where: { $0.path == name || $0.path.hasSuffix("/" + name) }) else {
+                problems.append(DialogError(file: name, line: 1, message: "missing: the engine's \(name == Phrases.file ? "sentences" : "answer words") live here"))
+                return ""
+            }
+            return file.text
+        }
+        let (phrases, phraseProblems) = Phrases.parse(text(of: Phrases.file), file: Phrases.file)
+        let (words, wordProblems) = AnswerWords.parse(text(of: AnswerWords.file), file: AnswerWords.file)
+        return (DialogSet(flows: flows, phrases: phrases, words: words), problems + phraseProblems + wordProblems)
     }
 }

@@ -126,7 +126,7 @@ private struct FlowChecker {
         } else if !step.branches.isEmpty && step.next == nil && step.end == nil && step.options.isEmpty {
             add("if", "when no 'if:' holds, step '\(step.id)' has nowhere to go: add 'goto:'")
         } else if let expectation = step.effectiveExpectation, expectation != .open, step.next == nil, step.end == nil,
-                  !step.options.contains(where: { $0.phrases.contains { AnswerReader.isUnknown(Tokenizer.plainWords($0)) } }) {
+                  !step.options.contains(where: { $0.phrases.contains { dialogs.words.isUnknown(Tokenizer.plainWords($0)) } }) {
             add("ask", "step '\(step.id)' has no path for 'weet ik niet': add 'goto:' or an option with 'weet ik niet'")
         }
         checkExpectation(step, add)

@@ -20,6 +20,11 @@ public final class DialogueContent: Sendable {
     /// Each route as an option of a clarifying question (its name), and the "Iets anders" option.
     private let routeChoices: [String: AnswerReader.Choices]
     let somethingElseChoice: AnswerReader.Choices
+    /// "Iets anders" as the last option of a clarifying question, with the ways people say it.
+    let somethingElseOption: Step.Option
+    /// The engine's fixed sentences and the words of answers and commands, from `Dialogs/`.
+    let phrases: Phrases
+    let words: AnswerWords
     /// The safety flow, found once.
     let safety: Flow?
     /// Carer signs of every flow (`carer-signs:`), for the needs of a story about someone else.
@@ -56,9 +61,13 @@ public final class DialogueContent: Sendable {
             routeChoices[route.id] = AnswerReader.Choices([option], analyzer: analyzer, lexicon: &lexicon)
         }
         self.routeChoices = routeChoices
-        somethingElseChoice = AnswerReader.Choices([Phrases.somethingElseOption], analyzer: analyzer, lexicon: &lexicon)
+        phrases = dialogs.phrases
+        words = dialogs.words
+        somethingElseOption = Step.Option(value: "anders", label: dialogs.phrases[.optionSomethingElse], synonyms: dialogs.words.somethingElse,
+                                          target: nil, line: 0)
+        somethingElseChoice = AnswerReader.Choices([somethingElseOption], analyzer: analyzer, lexicon: &lexicon)
         self.lexicon = lexicon
-        self.analyzer = analyzer.remembering(Self.answerWords(lexicon))
+        self.analyzer = analyzer.remembering(lexicon.words.map(\.surface) + dialogs.words.all)
         triggersByFirstWord = Self.byFirstWord(triggers.map(\.pattern))
     }
 
@@ -73,11 +82,6 @@ public final class DialogueContent: Sendable {
     /// The index's analyzer, also knowing the words people answer with, which the knowledge base
     /// may not contain ("nee", "klopt", "stoppen"): each turn looks their stems up.
     let analyzer: Analyzer
-
-    private static func answerWords(_ lexicon: Lexicon) -> [String] {
-        let commands = Command.phrases.keys.flatMap { $0.split(separator: " ").map(String.init) }
-        return lexicon.words.map(\.surface) + AnswerReader.yesWords + AnswerReader.noWords + AnswerReader.unsureWords + commands
-    }
 
     /// `text` analysed for matching against the content's phrases.
     func analyse(_ text: String) -> AnalysedInput {
@@ -134,7 +138,7 @@ public final class DialogueContent: Sendable {
     func clarifyingChoices(_ routes: [String]) -> (values: [String], choices: AnswerReader.Choices) {
         let known = routes.filter { routeChoices[$0] != nil }
         let choices = known.map { routeChoices[$0]! }.reduce(AnswerReader.Choices(exact: [], phrases: []), +) + somethingElseChoice
-        return (known + [Phrases.somethingElseOption.value], choices)
+        return (known + [somethingElseOption.value], choices)
     }
 
     /// The step at `position`, with its flow.

@@ -1,65 +1,95 @@
-/// The fixed Dutch sentences of the engine (B1). Flow texts live in `Dialogs/`; these are the ones
-/// every flow shares: commands, re-prompts, fallbacks.
-enum Phrases {
-    static let help = """
-        Zo werkt het: vertel in uw eigen woorden wat er speelt. Ik stel een paar vragen en zeg waar u het beste terecht kunt.
-        Kies een antwoord met het nummer, of typ het in uw eigen woorden.
-        Dit kunt u altijd typen: 'terug' (vorige vraag), 'opnieuw' (opnieuw beginnen), 'mens' (met iemand praten), 'bronnen' (waar het advies vandaan komt), 'stop' (stoppen met een samenvatting), 'vergeet mij' (alles wissen).
-        Bij direct gevaar belt u 112.
-        """
-    /// After "mens": the choice of people who can help; the chosen card says how to reach them.
-    static let human = "U kunt ook met een mens praten. Wie wilt u bereiken? Ik laat zien hoe dat gaat."
-    /// Where the conversation offers a person without waiting: how to ask for one.
-    static let humanHint = "Praat u liever met een mens? Typ dan 'mens'. Een onafhankelijke cliëntondersteuner denkt gratis met u mee."
-    static let goOnOption = Reply.Option(label: "Verder met mijn vraag", value: "anders")
-    static let forgotten = "Ik heb dit gesprek gewist. Er is niets van bewaard. Tot ziens."
-    static let restart = "We beginnen opnieuw."
-    static let back = "We gaan een vraag terug."
-    static let nothingToUndo = "Er is nog geen antwoord om terug te nemen."
-    static let goOn = "Wilt u daarna verder met uw vraag? Dat kan hier."
-    /// Asked when a message may be about danger but does not say it is happening now.
-    static let safetyCheck = "Ik wil het even zeker weten: bent u, of is iemand anders, nu in gevaar? Bel dan meteen 112. Hieronder staat wie u verder kan helpen."
-    static let notUnderstood = "Dat begreep ik niet helemaal."
-    static let stillNotUnderstood = "Het lukt nog niet. U kunt deze vraag overslaan, of met een mens praten."
-    static let skipped = "We slaan deze vraag over."
-    static let skipOption = Reply.Option(label: "Sla deze vraag over", value: "overslaan")
-    static let humanOption = Reply.Option(label: "Ik wil met een mens praten", value: "mens")
-    static let clarify = "Ik weet nog niet zeker waar u het beste terecht kunt. Gaat het om een van deze?"
-    /// "Iets anders" as the last option of a clarifying question, with the ways people say it.
-    static let somethingElseOption = Step.Option(value: "anders", label: "Iets anders",
-                                                 synonyms: ["geen van deze", "geen van allen", "niets"], target: nil, line: 0)
-    static let somethingElse = Reply.Option(label: somethingElseOption.label, value: somethingElseOption.value)
-    static let sideAnswer = "Daarover kan ik dit zeggen:"
-    static let aboutAdvice = "Over het advies hierboven:"
-    static let bestFit = "Dit past het best bij uw vraag:"
-    static let nothingFound = "Daarover vond ik niets in mijn informatie."
-    static let tellMore = "Vertel gerust in een paar woorden waar het om gaat."
-    static let broken = "Hier loop ik vast. Dat ligt aan mij, niet aan u."
-    static let goodbye = "Tot ziens. Veel sterkte."
-    static let sources = "Hier komt mijn advies vandaan:"
-    static let noSources = "Ik heb u nog geen advies gegeven, dus er zijn nog geen bronnen."
+/// The fixed Dutch sentences of the engine (B1), from `Dialogs/zinnen.tsv`: the ones every flow
+/// shares (commands, re-prompts, fallbacks, the plan, the summary). Content, not code, so a writer
+/// can change a sentence without a programmer; `validate` checks that every sentence is there and
+/// fills in only the names the engine gives it.
+public struct Phrases: Equatable, Sendable {
+    public static let file = "zinnen.tsv"
 
-    static func alreadyTold(_ label: String) -> String { "U vertelde het al: \(label)." }
+    public enum Key: String, CaseIterable, Sendable {
+        case help, human, humanHint = "human-hint", forgotten, restart, back, nothingToUndo = "nothing-to-undo", goOn = "go-on"
+        case safetyCheck = "safety-check", notUnderstood = "not-understood", stillNotUnderstood = "still-not-understood"
+        case skipped, clarify, sideAnswer = "side-answer", aboutAdvice = "about-advice", bestFit = "best-fit"
+        case nothingFound = "nothing-found", tellMore = "tell-more", broken, goodbye, sources, noSources = "no-sources"
+        case alreadyTold = "already-told", alreadyToldAge = "already-told-age", plan, planAfter = "plan-after"
+        case planJoiner = "plan-joiner", offerNeed = "offer-need", alreadyCovered = "already-covered"
+        case hintYesNo = "hint-yesno", hintNumber = "hint-number", hintChoice = "hint-choice", hintText = "hint-text"
+        case optionSkip = "option-skip", optionHuman = "option-human", optionSomethingElse = "option-something-else"
+        case optionGoOn = "option-go-on", optionYes = "option-yes", optionNo = "option-no"
+        case summaryTitle = "summary-title", summaryStory = "summary-story", summaryAnswers = "summary-answers"
+        case summaryPlan = "summary-plan", summaryContact = "summary-contact", summaryNoAdvice = "summary-no-advice"
+        case summaryOpen = "summary-open", summaryEnd = "summary-end"
 
-    static func alreadyToldAge(_ age: Int) -> String { "U vertelde het al: \(age) jaar." }
-
-    /// The order of several needs, in the person's own words.
-    static func plan(first: String?, then rest: [String]) -> String {
-        let later = rest.map { "'\($0)'" }.joined(separator: ", daarna ")
-        guard let first else { return "Ik hoor meer dan één vraag. Na deze vraag kijken we naar \(later)." }
-        return "Ik hoor meer dan één vraag. We beginnen met '\(first)'. Daarna kijken we naar \(later)."
-    }
-
-    static func offerNeed(_ words: String) -> String { "U noemde ook '\(words)'. Zullen we daar nu naar kijken?" }
-
-    static func alreadyCovered(_ words: String) -> String { "U noemde ook '\(words)'. Het advies hierboven gaat daar ook over." }
-
-    static func hint(for expectation: Step.Expectation?) -> String {
-        switch expectation {
-        case .yesNo: "Antwoord met ja of nee. Weet u het niet? Typ dan 'weet ik niet'."
-        case .number(let range): "Typ een getal van \(range.lowerBound) tot en met \(range.upperBound), of 'weet ik niet'."
-        case .choice: "Kies een nummer, of typ het antwoord in uw eigen woorden. Weet u het niet? Typ dan 'weet ik niet'."
-        default: "Typ uw antwoord in een paar woorden."
+        /// The names the sentence must fill in, and no others.
+        var slots: Set<String> {
+            switch self {
+            case .alreadyTold: ["antwoord"]
+            case .alreadyToldAge: ["leeftijd"]
+            case .plan: ["eerst", "daarna"]
+            case .planAfter: ["daarna"]
+            case .offerNeed, .alreadyCovered: ["woorden"]
+            case .hintNumber: ["van", "tot"]
+            case .summaryTitle: ["datum"]
+            default: []
+            }
         }
     }
+
+    private let texts: [Key: String]
+
+    public subscript(key: Key) -> String { texts[key] ?? "" }
+
+    /// The sentence with each `{name}` replaced by its value.
+    func fill(_ key: Key, _ values: [String: String]) -> String {
+        Interpolation.fill(self[key]) { values[$0] }
+    }
+
+    /// Parses `key<TAB>text` lines (`#` comments, blank lines skipped; `\n` is a line break). Every
+    /// key must be there once, and use exactly its names.
+    public static func parse(_ text: String, file: String) -> (phrases: Phrases, problems: [DialogError]) {
+        var texts: [Key: String] = [:]
+        var problems: [DialogError] = []
+        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmed()
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            func fail(_ message: String) { problems.append(DialogError(file: file, line: offset + 1, message: message)) }
+            let parts = line.split(separator: "\t", maxSplits: 1).map { String($0).trimmed() }
+            guard parts.count == 2, !parts[1].isEmpty else { fail("expected 'key<TAB>text'"); continue }
+            guard let key = Key(rawValue: parts[0]) else { fail("unknown sentence '\(parts[0])'"); continue }
+            guard texts[key] == nil else { fail("sentence '\(key.rawValue)' appears twice"); continue }
+            let sentence = parts[1].replacing("\\n", with: "\n")
+            let names = Set(Interpolation.keys(in: sentence))
+            if names != key.slots {
+                let wanted = key.slots.isEmpty ? "no {names}" : key.slots.sorted().map { "{\($0)}" }.joined(separator: ", ")
+                fail("sentence '\(key.rawValue)' must use \(wanted)")
+            }
+            texts[key] = sentence
+        }
+        for key in Key.allCases where texts[key] == nil {
+            problems.append(DialogError(file: file, line: 1, message: "sentence '\(key.rawValue)' is missing"))
+        }
+        return (Phrases(texts: texts), problems)
+    }
+
+    // MARK: Sentences the engine builds from several
+
+    /// The order of several needs, in the person's own words.
+    func plan(first: String?, then rest: [String]) -> String {
+        let later = rest.map { "'\($0)'" }.joined(separator: self[.planJoiner] + " ")
+        guard let first else { return fill(.planAfter, ["daarna": later]) }
+        return fill(.plan, ["eerst": first, "daarna": later])
+    }
+
+    func hint(for expectation: Step.Expectation?) -> String {
+        switch expectation {
+        case .yesNo: self[.hintYesNo]
+        case .number(let range): fill(.hintNumber, ["van": String(range.lowerBound), "tot": String(range.upperBound)])
+        case .choice: self[.hintChoice]
+        default: self[.hintText]
+        }
+    }
+
+    var skipOption: Reply.Option { Reply.Option(label: self[.optionSkip], value: "overslaan") }
+    var humanOption: Reply.Option { Reply.Option(label: self[.optionHuman], value: "mens") }
+    var goOnOption: Reply.Option { Reply.Option(label: self[.optionGoOn], value: "anders") }
+    var yesNoOptions: [Reply.Option] { [Reply.Option(label: self[.optionYes], value: "ja"), Reply.Option(label: self[.optionNo], value: "nee")] }
 }

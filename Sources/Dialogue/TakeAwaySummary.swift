@@ -6,7 +6,8 @@ enum TakeAwaySummary {
     /// Readable as a letter: what the person told (each story once), their answers, the plan in
     /// order with each desk's contact, and what is still open.
     static func text(_ state: SessionState, content: DialogueContent, now: Int64) -> String {
-        var lines = ["Samenvatting van uw gesprek met Routewijzer (\(CalendarDate(unixSeconds: now).dutch))"]
+        let phrases = content.phrases
+        var lines = [phrases.fill(.summaryTitle, ["datum": CalendarDate(unixSeconds: now).dutch])]
         var stories: [String] = []
         var answers: [String] = []
         for answer in state.answers {
@@ -18,23 +19,23 @@ enum TakeAwaySummary {
                 answers.append("- \(question) \(Conversation.shown(answer, step: step))")
             }
         }
-        if !stories.isEmpty { lines += ["", "Wat u vertelde:"] + stories.map { "- \($0)" } }
-        if !answers.isEmpty { lines += ["", "Uw antwoorden:"] + answers }
+        if !stories.isEmpty { lines += ["", phrases[.summaryStory]] + stories.map { "- \($0)" } }
+        if !answers.isEmpty { lines += ["", phrases[.summaryAnswers]] + answers }
         let cards = unique(state.advice).compactMap { RouteCard($0, in: content.knowledge) }
         lines.append("")
         if cards.isEmpty {
-            lines.append("Advies: Onafhankelijke cliëntondersteuning en Het Juiste Loket helpen u gratis verder.")
+            lines.append(phrases[.summaryNoAdvice])
         } else {
-            lines.append("Uw plan, in deze volgorde:")
+            lines.append(phrases[.summaryPlan])
             for (number, card) in cards.enumerated() {
                 lines.append("\(number + 1). \(card.route.name): \(card.document.title).")
-                lines.append("   Contact: \(card.document.contact)")
+                lines.append("   \(phrases[.summaryContact]) \(card.document.contact)")
             }
         }
         if let open = state.needs, !open.isEmpty {
-            lines += ["", "Nog open (daar kwamen we niet aan toe):"] + open.map { "- \($0.words)" }
+            lines += ["", phrases[.summaryOpen]] + open.map { "- \($0.words)" }
         }
-        lines += ["", "Dit is een advies, geen besluit. Kopieer of bewaar deze tekst zelf: Routewijzer bewaart niets na dit gesprek."]
+        lines += ["", phrases[.summaryEnd]]
         return lines.joined(separator: "\n")
     }
 

@@ -17,6 +17,11 @@ enum BundledContent {
     }()
 
     static var content: DialogueContent { loaded.content }
+
+    /// The engine's sentences and answer words from the bundled Dialogs/, for tests that write their own flows.
+    static let languageFiles: [SourceFile] = ["zinnen.tsv", "woorden.tsv"].map { name in
+        SourceFile(path: name, text: (try? String(contentsOf: root.appending(path: "Dialogs/\(name)"), encoding: .utf8)) ?? "")
+    }
     static let engine = Engine(content: content)
 
     /// The development questions of the shared evaluation set, with their routes.

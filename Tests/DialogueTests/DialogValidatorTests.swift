@@ -27,7 +27,7 @@ struct DialogValidatorTests {
 
     /// Problems of `files` plus a valid intake, against the bundled knowledge, without the route-coverage lines.
     func problems(_ files: [(String, String)], intake: String = intake) -> [String] {
-        let sources = [SourceFile(path: "intake.md", text: intake)] + files.map { SourceFile(path: $0.0, text: $0.1) }
+        let sources = [SourceFile(path: "intake.md", text: intake)] + files.map { SourceFile(path: $0.0, text: $0.1) } + BundledContent.languageFiles
         let (dialogs, parseProblems) = DialogSet.parse(sources)
         return (parseProblems + DialogValidator.problems(in: dialogs, knowledge: BundledContent.content.knowledge))
             .map(\.description).filter { !$0.contains("no dialog step recommends") }

@@ -69,7 +69,7 @@ struct EngineTests {
         let (dialogs, problems) = DialogSet.parse([
             SourceFile(path: "intake.md", text: intake), SourceFile(path: "sub.md", text: sub),
             SourceFile(path: "veiligheid.md", text: "---\nid: veiligheid\ntitle: V\nkind: safety\n---\n## zelfdoding\nsay: Bel 113.\n"),
-        ])
+        ] + BundledContent.languageFiles)
         precondition(problems.isEmpty, "\(problems)")
         return Engine(content: DialogueContent(dialogs: dialogs, knowledge: knowledge, index: BundledContent.content.index,
                                                safetyNet: BundledContent.content.safetyNet))
@@ -134,12 +134,12 @@ struct EngineTests {
         ("klopt niet", "nee"), ("nee", "nee"),
     ])
     func yesNo(input: String, value: String) {
-        #expect(AnswerReader.yesNo(Tokenizer.plainWords(input)) == value)
+        #expect(BundledContent.content.words.yesNo(Tokenizer.plainWords(input)) == value)
     }
 
     @Test("not knowing is not an answer")
     func unsure() {
-        #expect(AnswerReader.yesNo(Tokenizer.plainWords("weet ik niet")) == nil && AnswerReader.yesNo(Tokenizer.plainWords("misschien")) == nil)
+        #expect(BundledContent.content.words.yesNo(Tokenizer.plainWords("weet ik niet")) == nil && BundledContent.content.words.yesNo(Tokenizer.plainWords("misschien")) == nil)
     }
 
     @Test("a sub-flow returns to the step that called it")

@@ -31,19 +31,19 @@ struct ListeningTests {
         "misschien", "weet ik nog niet",
     ])
     func unknown(text: String) {
-        #expect(AnswerReader.isUnknown(Tokenizer.plainWords(text)))
+        #expect(BundledContent.content.words.isUnknown(Tokenizer.plainWords(text)))
     }
 
     @Test("an answer with content is not 'weet ik niet'")
     func knownAnswers() {
         for text in ["ja", "ik weet niet of mijn moeder dat wil, ze is heel koppig", "ik heb geen idee waar ik moet beginnen met de schulden"] {
-            #expect(!AnswerReader.isUnknown(Tokenizer.plainWords(text)), "\(text)")
+            #expect(!BundledContent.content.words.isUnknown(Tokenizer.plainWords(text)), "\(text)")
         }
     }
 
     @Test("j, n and soms are answers to a yes/no question", arguments: [("j", "ja"), ("n", "nee"), ("soms", "ja"), ("vaak", "ja")])
     func shortYesNo(input: String, value: String) {
-        #expect(AnswerReader.yesNo(Tokenizer.plainWords(input)) == value)
+        #expect(BundledContent.content.words.yesNo(Tokenizer.plainWords(input)) == value)
     }
 
     @Test("the age a story tells", arguments: [
@@ -121,5 +121,36 @@ struct ListeningTests {
         let text = sources.replies.map(\.text).joined(separator: "\n")
         #expect(text.contains("Hier komt mijn advies vandaan:") && text.contains(card.document.sources[0]))
         #expect(text.contains("gecontroleerd op \(card.document.checked)") && sources.step == advice.step)
+    }
+}
+
+/// The engine's sentences and answer words are content; the checks a writer relies on.
+@Suite("Sentences and answer words in content")
+struct LanguageContentTests {
+    @Test("every sentence is there, once, and fills in only the names the engine gives it")
+    func sentences() {
+        let (phrases, problems) = Phrases.parse("help\tHulp.\nhelp\tNog eens.\nalready-told\tU zei: {iets}.\nonbekend\tTekst.\n", file: "zinnen.tsv")
+        #expect(problems.map(\.description).prefix(3) == [
+            "zinnen.tsv:2: sentence 'help' appears twice",
+            "zinnen.tsv:3: sentence 'already-told' must use {antwoord}",
+            "zinnen.tsv:4: unknown sentence 'onbekend'",
+        ])
+        #expect(problems.contains { $0.description == "zinnen.tsv:1: sentence 'goodbye' is missing" } && phrases[.help] == "Hulp.")
+    }
+
+    @Test("the bundled sentences and words are complete, and a line break is written as \\n")
+    func bundled() {
+        let (phrases, phraseProblems) = Phrases.parse(BundledContent.languageFiles[0].text, file: "zinnen.tsv")
+        let (_, wordProblems) = AnswerWords.parse(BundledContent.languageFiles[1].text, file: "woorden.tsv")
+        #expect(phraseProblems.isEmpty && wordProblems.isEmpty)
+        #expect(phrases[.help].contains("\n") && phrases.fill(.alreadyTold, ["antwoord": "ja"]) == "U vertelde het al: ja.")
+    }
+
+    @Test("a command word may belong to one command only; every kind of word must be there")
+    func words() {
+        let (words, problems) = AnswerWords.parse("stop\tstop, klaar\nmens\tmens, klaar\n", file: "woorden.tsv")
+        #expect(problems.first?.description == "woorden.tsv:2: 'klaar' is already a command word of another command")
+        #expect(problems.contains { $0.description == "woorden.tsv:1: kind 'ja' is missing" })
+        #expect(words.command(["stop"]) == .stop && words.command(["ik", "wil", "stoppen", "met", "roken"]) == nil)
     }
 }

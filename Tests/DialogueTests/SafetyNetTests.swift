@@ -103,8 +103,8 @@ struct SafetyNetTests {
 
     @Test("a message with content of its own is not read as a bare no")
     func notABareNo() {
-        #expect(AnswerReader.yesNo(["nee"]) == "nee" && AnswerReader.yesNo(["liever", "niet"]) == "nee")
-        #expect(AnswerReader.yesNo(["nee", "hoor", "dat", "is", "niet", "nodig"]) == "nee")
-        #expect(AnswerReader.yesNo("ik wil er eigenlijk niet meer zijn".split(separator: " ").map(String.init)) == nil)
+        #expect(BundledContent.content.words.yesNo(["nee"]) == "nee" && BundledContent.content.words.yesNo(["liever", "niet"]) == "nee")
+        #expect(BundledContent.content.words.yesNo(["nee", "hoor", "dat", "is", "niet", "nodig"]) == "nee")
+        #expect(BundledContent.content.words.yesNo("ik wil er eigenlijk niet meer zijn".split(separator: " ").map(String.init)) == nil)
     }
 }

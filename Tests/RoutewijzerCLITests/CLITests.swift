@@ -47,7 +47,7 @@ struct CLITests {
         end: huisartsenpost
         """
 
-    static let dialogs = ["intake.md": intake]
+    static let dialogs = ["intake.md": intake].merging(CommandRunner.languageFiles) { $1 }
 
     @Test("64 KB of one word is answered by ask and chat like any unknown word")
     func oneLongWord() throws {
@@ -244,7 +244,8 @@ struct CLITests {
     @Test("validate reports dialog problems as file:line, in the Dialogs directory")
     func validateDialogs() throws {
         let knowledge = try CommandRunner.knowledgeDirectory(Self.files)
-        let dialogs = try CommandRunner.knowledgeDirectory(["intake.md": Self.intake.replacing("goto: post", with: "goto: postt")])
+        let dialogs = try CommandRunner.knowledgeDirectory(["intake.md": Self.intake.replacing("goto: post", with: "goto: postt")]
+            .merging(CommandRunner.languageFiles) { $1 })
         defer { CommandRunner.remove(knowledge, dialogs) }
         let output = try CommandRunner.run(["validate", "--knowledge", knowledge.path, "--dialogs", dialogs.path])
         #expect(output.status == 1)

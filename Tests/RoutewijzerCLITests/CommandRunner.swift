@@ -8,6 +8,11 @@ struct CommandRunner {
         var stderr: String
     }
 
+    /// The engine's sentences and answer words from the bundled Dialogs/, for fixture dialog directories.
+    static let languageFiles: [String: String] = Dictionary(uniqueKeysWithValues: ["zinnen.tsv", "woorden.tsv"].map { name in
+        (name, (try? String(contentsOf: packageRoot.appending(path: "Dialogs/\(name)"), encoding: .utf8)) ?? "")
+    })
+
     /// The package root, found from this file's location.
     static let packageRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
