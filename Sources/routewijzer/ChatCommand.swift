@@ -44,6 +44,7 @@ enum ChatCommand {
         while true {
             if terminal.prompts { Console.write(Terminal.prompt) }
             guard let line = readLine() else { break }
+            if terminal.prompts { Console.out("") }
             let turn = engine.reply(to: line, in: state, now: Clock.now)
             show(turn)
             if debug { Console.error(DebugReport.text(line, turn: turn, content: engine.content)) }
@@ -51,7 +52,7 @@ enum ChatCommand {
             state = turn.state
         }
         // End of input (Ctrl-D) mid-conversation: the summary first, as `stop` would give it.
-        if terminal.prompts { Console.out("") }
+        if terminal.prompts { Console.out("\n") }
         Console.out(terminal.styled(TurnFormat.plain(engine.close(state, now: Clock.now).replies, width: terminal.width)))
     }
 
