@@ -4,7 +4,11 @@ import DutchText
 extension Conversation {
     mutating func answer(_ text: String, flow: Flow, step: Step) {
         let words = analysis(of: text).plainWords
-        if step.effectiveExpectation != .open, content.words.isUnknown(words), !choosesAnOption(text, flow: flow, step: step) {
+        if step.effectiveExpectation != .open, content.words.isUnknown(words) {
+            // Every way of not knowing takes the same path: the option that says so, else `goto:`.
+            if let option = step.options.first(where: { $0.phrases.contains { content.words.isUnknown(Tokenizer.plainWords($0)) } }) {
+                return accept(option.value, flow: flow, step: step, option: option)
+            }
             return accept(AnswerReader.unknownValue, flow: flow, step: step)
         }
         switch step.effectiveExpectation {
@@ -27,11 +31,6 @@ extension Conversation {
             }
             accept(step.options[index].value, flow: flow, step: step, option: step.options[index])
         }
-    }
-
-    /// Whether an option of a choice question says it itself ("Ik weet het niet" as an option).
-    private mutating func choosesAnOption(_ text: String, flow: Flow, step: Step) -> Bool {
-        step.effectiveExpectation == .choice && AnswerReader.choice(analysis(of: text), among: content.choices(of: step, in: flow)) != nil
     }
 
     /// Yes/no questions show "1. Ja" and "2. Nee", so the numbers count too.

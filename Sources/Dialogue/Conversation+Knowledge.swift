@@ -21,12 +21,14 @@ extension Conversation {
         state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: String(text.prefix(SessionState.storedTextLimit))))
         state.resetQuestion()
         state.followsStory = false
+        state.storyPart = nil
         let (opening, needs) = content.opening(input)
         switch opening {
         case .flow(let id):
             guard let start = content.dialogs.flow(id) else { return stuck() }
             plan(needs, first: id)
             state.followsStory = true
+            state.storyPart = needs.count > 1 ? needs.first { $0.flow == id }?.words : nil
             run(.init(flow: start.id, step: start.startStep))
         case .answer(let passage):
             plan(needs, first: content.flowsByRoute[passage.passage.route] ?? "")
@@ -108,12 +110,7 @@ extension Conversation {
         guard state.position != nil, let followUp = FollowUpReader.read(analysis(of: text).plainWords) else { return false }
         switch followUp {
         case .aboutAdvice:
-            let recent = Set(state.advice.suffix(3).compactMap { RouteCard($0, in: content.knowledge)?.document.id })
-            guard let last = state.advice.last.flatMap({ RouteCard($0, in: content.knowledge) }) else { return false }
-            let results = search(text + " " + last.document.title, limit: 50).filter { recent.contains($0.passage.documentID) }
-            let headings = FollowUpReader.headings(for: content.analyzer.context(of: terms(of: text)).kinds)
-            let aspect = results.first { result in headings.contains { result.passage.section?.lowercased().contains($0) == true } }
-            guard let best = aspect ?? results.first else { return false }
+            guard let best = followUpPassage(text) else { return false }
             say(content.phrases[.aboutAdvice] + "\n" + passageText(best))
         case .definition(let term):
             guard let best = search(term).first, best.score >= Self.definitionScore else { return false }
@@ -121,6 +118,23 @@ extension Conversation {
         }
         askAgain(short: true)
         return true
+    }
+
+    /// The passage that answers a follow-up: from the cards of the latest advice, main desk first; the
+    /// section for the question's aspect when a card has one ("Wat kost het"), else the best match.
+    func followUpPassage(_ text: String) -> SearchResult? {
+        let start = min(state.latestAdvice ?? max(0, state.advice.count - 1), state.advice.count)
+        let cards = state.advice[start...].compactMap { RouteCard($0, in: content.knowledge) }
+        guard let main = cards.first else { return nil }
+        let documents = cards.map(\.document.id)
+        let results = search(text + " " + main.document.title, limit: 50).filter { documents.contains($0.passage.documentID) }
+        let headings = FollowUpReader.headings(for: content.analyzer.context(of: terms(of: text)).kinds)
+        for document in documents {
+            if let aspect = results.first(where: { result in
+                result.passage.documentID == document && headings.contains { result.passage.section?.lowercased().contains($0) == true }
+            }) { return aspect }
+        }
+        return results.first { $0.passage.documentID == main.document.id } ?? results.first
     }
 
     mutating func answerLookup(_ lookup: Step.Lookup) {

@@ -100,6 +100,14 @@ struct Conversation {
                     position = next
                     continue
                 }
+                if step.effectiveExpectation == .yesNo, state.followsStory, let story = state.lastStory(in: content.dialogs),
+                   content.storySaysYes(step, in: flow, story: content.analyse(story)) {
+                    state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: "ja"))
+                    say(content.phrases.fill(.alreadyToldYes, ["vraag": step.shortQuestion ?? question(of: step, in: flow)]))
+                    guard let next = self.next(after: step, in: flow, option: nil) else { return stuck() }
+                    position = next
+                    continue
+                }
                 guard let age = ageFromStory(step) else { return ask(step, in: flow) }
                 state.record(.init(flow: flow.id, step: step.id, key: step.answerKey, value: String(age)))
                 say(content.phrases.fill(.alreadyToldAge, ["leeftijd": String(age)]))
@@ -116,10 +124,14 @@ struct Conversation {
     /// The option of a choice question that the story which started this flow clearly names, if any:
     /// listen first, and do not ask what the person already said.
     func answerFromStory(_ step: Step, in flow: Flow) -> Step.Option? {
-        guard state.followsStory, step.effectiveExpectation == .choice, let story = state.lastStory(in: content.dialogs),
+        guard state.followsStory, step.effectiveExpectation == .choice, let story = state.storyPart ?? state.lastStory(in: content.dialogs),
               let index = AnswerReader.choice(content.analyse(story), among: content.choices(of: step, in: flow), minimumScore: 1.5)
         else { return nil }
         return step.options[index]
+    }
+
+    private func question(of step: Step, in flow: Flow) -> String {
+        step.question.map { fill(wording($0, flow: flow, step: step)) } ?? ""
     }
 
     /// The age the story told, for a number question that can take it: never ask what is known.
@@ -188,6 +200,7 @@ struct Conversation {
         case "ja":
             guard let flow = content.dialogs.flow(need.flow) else { return stuck() }
             state.followsStory = true
+            state.storyPart = need.words
             run(.init(flow: flow.id, step: flow.startStep))
         case "nee":
             afterAdvice()
@@ -233,8 +246,12 @@ struct Conversation {
     mutating func recommend(_ references: [RouteReference]) {
         for reference in references {
             guard let card = RouteCard(reference, in: content.knowledge) else { continue }
+            if cards.isEmpty { state.latestAdvice = state.advice.count }
             state.advice.append(reference)
-            if state.advice.count > SessionState.answerLimit { state.advice.removeFirst() }
+            if state.advice.count > SessionState.answerLimit {
+                state.advice.removeFirst()
+                state.latestAdvice = state.latestAdvice.map { max(0, $0 - 1) }
+            }
             if !routes.contains(reference.route) { routes.append(reference.route) }
             cards.append(card)
             say(card.text)
@@ -282,12 +299,13 @@ struct Conversation {
     private static func fill(_ text: String, from state: SessionState, content: DialogueContent) -> String {
         Interpolation.fill(text) { key in
             guard let answer = state.answer(key) else { return nil }
-            return content.step(at: .init(flow: answer.flow, step: answer.step)).map { shown(answer, step: $0.1) } ?? answer.value
+            return content.step(at: .init(flow: answer.flow, step: answer.step)).map { shown(answer, step: $0.1, phrases: content.phrases) } ?? answer.value
         }
     }
 
     /// An answer as the person would say it: the option's label for a choice.
-    static func shown(_ answer: SessionState.Answer, step: Step) -> String {
-        step.options.first { $0.value == answer.value }?.label ?? answer.value
+    static func shown(_ answer: SessionState.Answer, step: Step, phrases: Phrases) -> String {
+        if answer.value == AnswerReader.unknownValue { return phrases[.unknownAnswer] }
+        return step.options.first { $0.value == answer.value }?.label ?? answer.value
     }
 }

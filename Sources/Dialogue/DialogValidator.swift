@@ -129,6 +129,9 @@ private struct FlowChecker {
                   !step.options.contains(where: { $0.phrases.contains { dialogs.words.isUnknown(Tokenizer.plainWords($0)) } }) {
             add("ask", "step '\(step.id)' has no path for 'weet ik niet': add 'goto:' or an option with 'weet ik niet'")
         }
+        if !step.yesIfTold.isEmpty && step.effectiveExpectation != .yesNo {
+            add("yes-if-told", "'yes-if-told:' belongs to a yes/no question")
+        }
         checkExpectation(step, add)
         problems += targetProblems(step)
         problems += routeProblems(step)

@@ -15,6 +15,8 @@ public final class DialogueContent: Sendable {
     private let triggersByFirstWord: [Lexicon.ID: [Int]]
     /// The safety layer every input passes first.
     public let safetyNet: SafetyNet
+    /// The `yes-if-told:` phrases of every yes/no question, analysed once, by "flow#step".
+    private let toldYes: [String: [[Lexicon.ID]]]
     /// The options of every choice question, analysed once, by "flow#step".
     private let choices: [String: AnswerReader.Choices]
     /// Each route as an option of a clarifying question (its name), and the "Iets anders" option.
@@ -55,6 +57,13 @@ public final class DialogueContent: Sendable {
             }
         }
         self.choices = choices
+        var toldYes: [String: [[Lexicon.ID]]] = [:]
+        for flow in dialogs.flows {
+            for step in flow.steps where !step.yesIfTold.isEmpty {
+                toldYes[flow.id + "#" + step.id] = step.yesIfTold.map { lexicon.ids(of: MatchWord.words(of: $0, analyzer: analyzer)) }
+            }
+        }
+        self.toldYes = toldYes
         var routeChoices: [String: AnswerReader.Choices] = [:]
         for route in knowledge.routes {
             let option = Step.Option(value: route.id, label: route.name, synonyms: [], target: nil, line: 0)
@@ -127,6 +136,28 @@ public final class DialogueContent: Sendable {
         for hit in input.hits { numbers.formUnion(byFirstWord[hit.id] ?? []) }
         return numbers
     }
+
+    /// Whether `story` says one of the step's `yes-if-told:` phrases: its words in order, at most
+    /// `toldGap` other words between two of them (allowing inflection and small typos), and none of
+    /// them denied ("ik heb geen wlz-indicatie").
+    func storySaysYes(_ step: Step, in flow: Flow, story: AnalysedInput) -> Bool {
+        guard let phrases = toldYes[flow.id + "#" + step.id] else { return false }
+        let context = analyzer.context(of: story.terms)
+        let positions = story.terms.filter { $0.origin == .word }.map(\.position)
+        let found = story.hits.filter { $0.score >= 0.8 && !context.isNegated(positions[$0.position]) }
+        /// Whether `phrase[index...]` follows a word at `after`.
+        func follows(_ phrase: ArraySlice<Lexicon.ID>, after: Int?) -> Bool {
+            guard let id = phrase.first else { return true }
+            return found.contains { hit in
+                hit.id == id && (after.map { hit.position > $0 && hit.position <= $0 + 1 + Self.toldGap } ?? true)
+                    && follows(phrase.dropFirst(), after: hit.position)
+            }
+        }
+        return phrases.contains { !$0.isEmpty && follows($0[...], after: nil) }
+    }
+
+    /// Words allowed between two words of a `yes-if-told:` phrase: "het wordt me echt te zwaar".
+    static let toldGap = 2
 
     /// The options of `step` in `flow`, analysed.
     func choices(of step: Step, in flow: Flow) -> AnswerReader.Choices {

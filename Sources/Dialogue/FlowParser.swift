@@ -6,7 +6,7 @@ public enum FlowParser {
     /// Directives a step may use, in the order they are documented.
     static let directives: Set<String> = [
         "say", "or", "ask", "short", "expect", "save", "if", "goto", "else", "call", "lookup", "routes",
-        "advise", "end",
+        "advise", "yes-if-told", "end",
     ]
 
     public static func parse(_ text: String, path: String) throws(DialogError) -> Flow {
@@ -124,6 +124,7 @@ public enum FlowParser {
             guard step.lookup != nil else { throw fail("'routes:' limits a 'lookup:' above it") }
             step.lookup!.routes = list(value)
         case "advise": step.advice = list(value).map(RouteReference.init)
+        case "yes-if-told": step.yesIfTold = list(value)
         default: step.end = list(value).map(RouteReference.init) // "end", the last directive
         }
     }

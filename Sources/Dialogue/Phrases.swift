@@ -10,20 +10,21 @@ public struct Phrases: Equatable, Sendable {
         case safetyCheck = "safety-check", notUnderstood = "not-understood", stillNotUnderstood = "still-not-understood"
         case skipped, clarify, sideAnswer = "side-answer", aboutAdvice = "about-advice", bestFit = "best-fit"
         case nothingFound = "nothing-found", tellMore = "tell-more", broken, goodbye, sources, noSources = "no-sources"
-        case alreadyTold = "already-told", alreadyToldAge = "already-told-age", plan, planAfter = "plan-after"
+        case alreadyTold = "already-told", alreadyToldAge = "already-told-age", alreadyToldYes = "already-told-yes", plan, planAfter = "plan-after"
         case planJoiner = "plan-joiner", offerNeed = "offer-need", alreadyCovered = "already-covered"
         case hintYesNo = "hint-yesno", hintNumber = "hint-number", hintChoice = "hint-choice", hintText = "hint-text"
         case optionSkip = "option-skip", optionHuman = "option-human", optionSomethingElse = "option-something-else"
         case optionGoOn = "option-go-on", optionYes = "option-yes", optionNo = "option-no"
         case summaryTitle = "summary-title", summaryStory = "summary-story", summaryAnswers = "summary-answers"
         case summaryPlan = "summary-plan", summaryContact = "summary-contact", summaryNoAdvice = "summary-no-advice"
-        case summaryOpen = "summary-open", summaryEnd = "summary-end"
+        case summaryOpen = "summary-open", summaryEnd = "summary-end", unknownAnswer = "unknown-answer"
 
         /// The names the sentence must fill in, and no others.
         var slots: Set<String> {
             switch self {
             case .alreadyTold: ["antwoord"]
             case .alreadyToldAge: ["leeftijd"]
+            case .alreadyToldYes: ["vraag"]
             case .plan: ["eerst", "daarna"]
             case .planAfter: ["daarna"]
             case .offerNeed, .alreadyCovered: ["woorden"]

@@ -46,6 +46,12 @@ public struct SessionState: Codable, Equatable, Sendable {
     public var needs: [Need]?
     /// The need just offered ("Zullen we daar nu naar kijken?"), waiting for yes or no.
     public var offered: Need?
+    /// The part of the story the current flow takes up, when it is one of several needs: its options
+    /// are read from that part, so "het huishouden" in another part does not answer for this one.
+    var storyPart: String?
+    /// Where the advice of the latest turn that gave advice starts in `advice`: its first card is the
+    /// main desk, which a follow-up ("wat kost dat?") is about.
+    var latestAdvice: Int?
     /// The routes offered after "mens", waiting for a choice.
     var people: [String]?
     /// Chooses among alternative wordings, so one session reads consistently.

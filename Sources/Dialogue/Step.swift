@@ -56,6 +56,9 @@ public struct Step: Equatable, Sendable {
     public var call: String?
     public var lookup: Lookup?
     public var advice: [RouteReference] = []
+    /// Phrases that, said plainly (not denied) in the story, answer this yes/no question with yes:
+    /// "ik ben helemaal op" answers "Wordt het zorgen u te zwaar?". Never ask what was told.
+    public var yesIfTold: [String] = []
     /// Routes recommended when the step ends the conversation; `nil` when the step does not end it.
     public var end: [RouteReference]?
     /// Lines of the directives, for messages.

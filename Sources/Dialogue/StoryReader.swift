@@ -68,6 +68,9 @@ extension DialogueContent {
 
     func opening(_ input: AnalysedInput) -> (Opening, needs: [Need]) {
         let needs = needs(in: input)
+        // Several needs start with the one told first: people tell what presses most first, and the
+        // loudest trigger of the whole story ("eenzaam") need not be it.
+        if needs.count > 1, triggeredFlow(input) != nil { return (.flow(needs[0].flow), needs) }
         if let triggered = triggeredFlow(input) { return (.flow(triggered), needs) }
         var searcher = Searcher(index: index)
         let results = searcher.search(words: input.terms)

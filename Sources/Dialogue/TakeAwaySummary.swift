@@ -16,7 +16,7 @@ enum TakeAwaySummary {
                 if !["ja", "nee"].contains(answer.value) && !stories.contains(answer.value) { stories.append(answer.value) }
             } else {
                 let question = step.shortQuestion ?? step.question?.variants.first ?? answer.key
-                answers.append("- \(question) \(Conversation.shown(answer, step: step))")
+                answers.append("- \(question) \(Conversation.shown(answer, step: step, phrases: phrases))")
             }
         }
         if !stories.isEmpty { lines += ["", phrases[.summaryStory]] + stories.map { "- \($0)" } }
