@@ -14,32 +14,51 @@ enum AnswerReader {
     static let maximumChoiceWords = 12
 
     /// The first whole number among the words, when it lies in `range`.
-    /// Digits or a number word ("zeventien", "vierentachtig").
+    /// Digits or a number word ("zeventien", "vierentachtig"); digits win over words, and "een" counts
+    /// only alone ("een jaar of veertien" is fourteen). A number after "wordt" is an age still to come:
+    /// "hij wordt in mei 18" is 17 now.
     static func number(_ words: [String], in range: ClosedRange<Int>) -> Int? {
-        guard let number = words.lazy.compactMap({ Int($0) ?? NumberWords.value($0) }).first, range.contains(number) else { return nil }
-        return number
+        let digits = words.indices.first { Int(words[$0]) != nil }
+        let spelled = words.indices.first { !articles.contains(words[$0]) && NumberWords.value(words[$0]) != nil }
+        guard let index = digits ?? spelled ?? (words.count == 1 ? words.indices.first { NumberWords.value(words[$0]) != nil } : nil),
+              var number = Int(words[index]) ?? NumberWords.value(words[index]) else { return nil }
+        if turning(words[max(0, index - 4)..<index]) { number -= 1 }
+        return range.contains(number) ? number : nil
     }
 
-    /// The age a story tells, when it tells one: "mijn zoon van 15", "ik word volgende maand 18"
-    /// (then 17, turning 18), "hij is zeventien", "mijn vader van 84". Two different ages, or none,
-    /// give nil: then the question is asked.
+    /// The age a story tells, when it tells one: "mijn zoon van 15", "mijn zoon (14, autisme)",
+    /// "ik word volgende maand 18" and "is bijna 18" (then 17), "hij is zeventien", "mijn vader van 84".
+    /// Two different ages, or none, give nil: then the question is asked.
     static func age(in words: [String]) -> Int? {
         var ages: Set<Int> = []
         for (index, word) in words.enumerated() {
-            guard let number = Int(word) ?? (["een", "één"].contains(word) ? nil : NumberWords.value(word)), (0...120).contains(number)
+            guard let number = Int(word) ?? (articles.contains(word) ? nil : NumberWords.value(word)), (0...120).contains(number)
             else { continue }
             let next = index + 1 < words.count ? words[index + 1] : ""
-            let window = words[max(0, index - 3)..<index]
+            let window = words[max(0, index - 4)..<index]
+            guard !ageUnits.contains(next) else { continue }
             if next == "jaar" && index + 2 < words.count && words[index + 2] == "oud" || next.hasPrefix("jarig") {
                 ages.insert(number)
-            } else if ["word", "wordt"].contains(where: window.contains) && !ageUnits.contains(next) {
+            } else if turning(window) {
                 ages.insert(max(0, number - 1))
-            } else if let previous = window.last, ["van", "is", "ben"].contains(previous), !ageUnits.contains(next) {
+            } else if let previous = window.last, ["van", "is", "ben"].contains(previous) || persons.contains(previous) {
                 ages.insert(number)
             }
         }
         return ages.count == 1 ? ages.first : nil
     }
+
+    /// Whether the words before a number say the age is still to come: "wordt (in mei) 18", "bijna 18".
+    private static func turning(_ before: ArraySlice<String>) -> Bool {
+        before.last == "bijna" || before.contains { ["word", "wordt", "worden"].contains($0) }
+    }
+
+    private static let articles: Set<String> = ["een", "één"]
+    /// People a number right after names the age of: "mijn zoon (14, autisme)".
+    private static let persons: Set<String> = [
+        "zoon", "dochter", "kind", "vader", "moeder", "zus", "broer", "man", "vrouw", "partner", "oma", "opa", "neef", "nicht",
+        "kleinzoon", "kleindochter", "jongen", "meisje", "tante", "oom", "buurman", "buurvrouw",
+    ]
 
     private static let ageUnits: Set<String> = [
         "weken", "week", "maanden", "maand", "dagen", "dag", "uur", "euro", "keer", "procent", "kilo", "kinderen", "mensen",

@@ -146,7 +146,11 @@ extension Conversation {
             return false
         case .check:
             say(content.phrases[.safetyCheck])
-            recommend(content.crisisCard(assessment.categories.prefix(1)))
+            // Shown, not advised: a check on words that only resemble a crisis must not become the
+            // first steps of the person's plan.
+            let card = content.crisisCard(assessment.categories.prefix(1))
+            show(card)
+            state.crisisCards = Array(TakeAwaySummary.unique((state.crisisCards ?? []) + card).prefix(SessionState.answerLimit))
             guard let position = state.position, let (_, step) = content.step(at: position),
                   step.effectiveExpectation != .open else { return false }
             return resumeAfterSafety()

@@ -1,3 +1,4 @@
+import DutchText
 import Retrieval
 
 /// Where the conversation meets the knowledge base: open questions, clarifying questions, side
@@ -6,7 +7,20 @@ extension Conversation {
     /// Results a side question needs before it is answered in passing (a BM25F score).
     static let sideScore = 4.0
     /// A question about a word names its subject, so a lower score is enough to answer it.
-    static let definitionScore = 2.0
+    static let definitionScore = 1.0
+
+    /// The passage that explains `term`: one whose heading (or title) opens with it, else one whose
+    /// heading names it, else the best match.
+    /// Short, common words ("wmo") score low in BM25 because every document has them, but the
+    /// section "Wmo: hulp van de gemeente" is the one to read.
+    func definitionPassage(_ term: String) -> SearchResult? {
+        let results = search(term, limit: 20).filter { $0.score >= Self.definitionScore }
+        let words = Tokenizer.plainWords(term).filter { $0.count >= 3 }
+        func heading(_ result: SearchResult) -> [String] { Tokenizer.plainWords(result.passage.section ?? result.passage.title) }
+        let opens = results.first { result in words.first.map { heading(result).first?.hasPrefix($0) == true } ?? false }
+        let names = results.first { result in words.allSatisfy { word in heading(result).contains { $0.hasPrefix(word) } } }
+        return opens ?? names ?? results.first
+    }
 
     /// The person's own words: a flow's triggers, a clear answer, or a clarifying question.
     mutating func answerOpen(_ text: String, flow: Flow, step: Step) {
@@ -113,7 +127,7 @@ extension Conversation {
             guard let best = followUpPassage(text) else { return false }
             say(content.phrases[.aboutAdvice] + "\n" + passageText(best))
         case .definition(let term):
-            guard let best = search(term).first, best.score >= Self.definitionScore else { return false }
+            guard let best = definitionPassage(term) else { return false }
             say(content.phrases[.sideAnswer] + "\n" + passageText(best))
         }
         askAgain(short: true)

@@ -258,6 +258,16 @@ struct Conversation {
         }
     }
 
+    /// Shows cards for `references` in this turn without recording them as advice for the summary.
+    mutating func show(_ references: [RouteReference]) {
+        for reference in references {
+            guard let card = RouteCard(reference, in: content.knowledge) else { continue }
+            if !routes.contains(reference.route) { routes.append(reference.route) }
+            cards.append(card)
+            say(card.text)
+        }
+    }
+
     /// Asks the step's question, with its options.
     mutating func ask(_ step: Step, in flow: Flow, short: Bool = false, extra: [Reply.Option] = []) {
         guard let question = step.question else { return }

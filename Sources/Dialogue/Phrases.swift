@@ -18,6 +18,7 @@ public struct Phrases: Equatable, Sendable {
         case summaryTitle = "summary-title", summaryStory = "summary-story", summaryAnswers = "summary-answers"
         case summaryPlan = "summary-plan", summaryContact = "summary-contact", summaryNoAdvice = "summary-no-advice"
         case summaryOpen = "summary-open", summaryEnd = "summary-end", unknownAnswer = "unknown-answer"
+        case summaryCrisis = "summary-crisis"
 
         /// The names the sentence must fill in, and no others.
         var slots: Set<String> {

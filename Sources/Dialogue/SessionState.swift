@@ -46,6 +46,9 @@ public struct SessionState: Codable, Equatable, Sendable {
     public var needs: [Need]?
     /// The need just offered ("Zullen we daar nu naar kijken?"), waiting for yes or no.
     public var offered: Need?
+    /// Crisis cards shown after a check question: not advice, but the summary lists them apart, so
+    /// a person who did mention danger keeps the numbers.
+    var crisisCards: [RouteReference]?
     /// The part of the story the current flow takes up, when it is one of several needs: its options
     /// are read from that part, so "het huishouden" in another part does not answer for this one.
     var storyPart: String?

@@ -32,6 +32,10 @@ enum TakeAwaySummary {
                 lines.append("   \(phrases[.summaryContact]) \(card.document.contact)")
             }
         }
+        let crisis = unique(state.crisisCards ?? []).filter { !state.advice.contains($0) }.compactMap { RouteCard($0, in: content.knowledge) }
+        if !crisis.isEmpty {
+            lines += ["", phrases[.summaryCrisis]] + crisis.map { "- \($0.route.name): \($0.document.contact)" }
+        }
         if let open = state.needs, !open.isEmpty {
             lines += ["", phrases[.summaryOpen]] + open.map { "- \($0.words)" }
         }

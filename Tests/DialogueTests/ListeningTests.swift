@@ -24,6 +24,10 @@ struct ListeningTests {
     func numberAnswers() {
         #expect(AnswerReader.number(Tokenizer.plainWords("hij is zeventien"), in: 0...30) == 17)
         #expect(AnswerReader.number(Tokenizer.plainWords("vierentachtig"), in: 0...30) == nil)
+        #expect(AnswerReader.number(Tokenizer.plainWords("een jaar of veertien"), in: 0...30) == 14)
+        #expect(AnswerReader.number(Tokenizer.plainWords("ze is een meisje van 9"), in: 0...30) == 9)
+        #expect(AnswerReader.number(Tokenizer.plainWords("hij wordt in mei 18"), in: 0...30) == 17)
+        #expect(AnswerReader.number(Tokenizer.plainWords("een"), in: 0...30) == 1)
     }
 
     @Test("not knowing has many forms, and each is recognised", arguments: [
@@ -49,6 +53,7 @@ struct ListeningTests {
     @Test("the age a story tells", arguments: [
         ("mijn zoon van 15 zit thuis", 15), ("ik word volgende maand 18", 17), ("hij is zeventien en wil op zichzelf", 17),
         ("mijn vader van 84 redt het niet meer", 84), ("mijn dochter is 16 jaar oud", 16), ("een 85-jarige buurman", 85),
+        ("mijn zoon (14, autisme) zit thuis", 14), ("ze is bijna 18", 17), ("hij wordt over twee weken 18", 17),
     ])
     func age(story: String, age: Int) {
         #expect(AnswerReader.age(in: Tokenizer.plainWords(story)) == age)
