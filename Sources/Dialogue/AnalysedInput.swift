@@ -12,11 +12,37 @@ struct AnalysedInput: Sendable {
     let hits: [Lexicon.Hit]
 
     init(_ text: String, analyzer: Analyzer, lexicon: Lexicon) {
+        self.init(text, terms: analyzer.analyze(text), lexicon: lexicon)
+    }
+
+    init(_ text: String, terms: [AnalyzedTerm], lexicon: Lexicon) {
+        let words = MatchWord.words(of: terms)
+        self.init(text: text, plainWords: Tokenizer.plainWords(text), terms: terms, words: words, hits: lexicon.hits(in: words))
+    }
+
+    private init(text: String, plainWords: [String], terms: [AnalyzedTerm], words: [MatchWord], hits: [Lexicon.Hit]) {
         self.text = text
-        plainWords = Tokenizer.plainWords(text)
-        terms = analyzer.analyze(text)
-        words = MatchWord.words(of: terms)
-        hits = lexicon.hits(in: words)
+        self.plainWords = plainWords
+        self.terms = terms
+        self.words = words
+        self.hits = hits
+    }
+
+    /// The words `range` (indexes into `words`) as an input of their own, cut from this analysis:
+    /// their terms (derived terms go with their word) and their lexicon hits, renumbered. The text
+    /// is the words' folded forms.
+    func part(_ range: Range<Int>) -> AnalysedInput {
+        let positions = terms.filter { $0.origin == .word }.map(\.position)
+        let span = positions[range.lowerBound]...positions[range.upperBound - 1]
+        let words = Array(self.words[range])
+        let text = words.map(\.surface).joined(separator: " ")
+        let hits = self.hits.filter { range.contains($0.position) }.map { hit in
+            var hit = hit
+            hit.position -= range.lowerBound
+            return hit
+        }
+        return AnalysedInput(text: text, plainWords: Tokenizer.plainWords(text), terms: terms.filter { span.contains($0.position) },
+                             words: words, hits: hits)
     }
 
     /// Whether every word is a stop word ("nee", "anders"): then those words count as content.

@@ -123,11 +123,15 @@ struct Conversation {
 
     /// The option of a choice question that the story which started this flow clearly names, if any:
     /// listen first, and do not ask what the person already said.
+    /// The part of the story this flow takes up is read first; the whole story next, where a tie
+    /// between two options (one from each need) still asks.
     func answerFromStory(_ step: Step, in flow: Flow) -> Step.Option? {
-        guard state.followsStory, step.effectiveExpectation == .choice, let story = state.storyPart ?? state.lastStory(in: content.dialogs),
-              let index = AnswerReader.choice(content.analyse(story), among: content.choices(of: step, in: flow), minimumScore: 1.5)
-        else { return nil }
-        return step.options[index]
+        guard state.followsStory, step.effectiveExpectation == .choice, let story = state.lastStory(in: content.dialogs) else { return nil }
+        let choices = content.choices(of: step, in: flow)
+        for text in [state.storyPart, story].compactMap({ $0 }) {
+            if let index = AnswerReader.choice(content.analyse(text), among: choices, minimumScore: 1.5) { return step.options[index] }
+        }
+        return nil
     }
 
     private func question(of step: Step, in flow: Flow) -> String {

@@ -19,30 +19,35 @@ enum StoryReader {
     /// Words that join two statements inside one clause. "ook" is left out: "ik ben ook op" is one
     /// statement.
     static let joiners: Set<String> = ["en", "daarnaast", "bovendien", "plus", "tevens", "daarbij", "verder"]
-    /// The fused route score, summed over a flow's routes, that a part needs before its flow counts
-    /// as a need (0 to 1). Chosen on `Tests/Evaluation/meerdere-vragen-dev.tsv` with
-    /// `routewijzer eval --needs`: 0.3 takes up more needs but adds one unasked need in four stories,
-    /// 0.5 misses one need in four; see docs/DIALOGS.md.
-    static let routeScore = 0.4
+    /// The classifier's probability, summed over a flow's routes, that a part needs before its flow
+    /// counts as a need. Chosen on `Tests/Evaluation/meerdere-vragen-dev.tsv` with
+    /// `routewijzer eval --needs`: 0.3 takes up more needs but adds one unasked need in three stories,
+    /// 0.6 misses one need in five; see docs/DIALOGS.md. The classifier alone, without BM25F, reads a
+    /// part as well as the fused score did (recall 0.875 against 0.863 on the dev half) at a quarter
+    /// of the cost, which keeps a long story's turn within its time.
+    static let routeScore = 0.45
     /// At most this many needs are taken from one story; a longer list is a case for a person.
     static let limit = 4
 
-    /// The parts of a story as plain text: runs of words between clause ends and joining words,
-    /// each with at least one content word that is not a person or a number.
-    static func parts(of terms: [AnalyzedTerm], context: ContextReading) -> [String] {
+    /// The parts of a story: runs of words between clause ends and joining words, each with at least
+    /// one content word that is not a person or a number; as ranges of the story's words (the `.word`
+    /// terms, in order), so a part is cut from the story's analysis, not analysed again.
+    static func parts(of terms: [AnalyzedTerm], context: ContextReading) -> [Range<Int>] {
         let starts = Set(context.clauses.map(\.lowerBound))
         // Words that only say who it is about ("mijn dochter van 15") make no need of their own.
         let persons = context.triggers(of: .otherPerson).union(context.triggers(of: .writer))
-        var parts: [[AnalyzedTerm]] = [[]]
-        for term in terms where term.origin == .word {
-            if joiners.contains(term.surface) || (starts.contains(term.position) && !parts[parts.count - 1].isEmpty) {
-                parts.append([])
-                if joiners.contains(term.surface) { continue }
+        let words = terms.filter { $0.origin == .word }
+        var parts: [Range<Int>] = []
+        var start = 0
+        for (index, word) in words.enumerated() {
+            let joins = joiners.contains(word.surface)
+            if joins || (starts.contains(word.position) && index > start) {
+                if index > start { parts.append(start..<index) }
+                start = joins ? index + 1 : index
             }
-            parts[parts.count - 1].append(term)
         }
-        return parts.filter { part in part.contains { !$0.isStopWord && !persons.contains($0.position) && Int($0.surface) == nil } }
-            .map { $0.map(\.surface).joined(separator: " ") }
+        if start < words.count { parts.append(start..<words.count) }
+        return parts.filter { part in words[part].contains { !$0.isStopWord && !persons.contains($0.position) && Int($0.surface) == nil } }
     }
 }
 
@@ -52,8 +57,8 @@ extension DialogueContent {
 
     /// The parts `needs(in:)` routes one by one.
     public func storyParts(_ story: String) -> [String] {
-        let terms = analyse(story).terms
-        return StoryReader.parts(of: terms, context: analyzer.context(of: terms))
+        let input = analyse(story)
+        return StoryReader.parts(of: input.terms, context: analyzer.context(of: input.terms)).map { input.part($0).text }
     }
 
     /// How a conversation opens on a story: the flow a trigger of the whole story names, else a
@@ -70,8 +75,7 @@ extension DialogueContent {
         let needs = needs(in: input)
         // Several needs start with the one told first: people tell what presses most first, and the
         // loudest trigger of the whole story ("eenzaam") need not be it.
-        if needs.count > 1, triggeredFlow(input) != nil { return (.flow(needs[0].flow), needs) }
-        if let triggered = triggeredFlow(input) { return (.flow(triggered), needs) }
+        if let triggered = triggeredFlow(input) { return (.flow(needs.count > 1 ? needs[0].flow : triggered), needs) }
         var searcher = Searcher(index: index)
         let results = searcher.search(words: input.terms)
         if let passage = DirectAnswerRule().answer(results) { return (.answer(passage), needs) }
@@ -97,28 +101,41 @@ extension DialogueContent {
         let parts = StoryReader.parts(of: story.terms, context: context)
         guard parts.count > 1 else { return [] }
         let aboutSomeoneElse = !context.triggers(of: .otherPerson).isEmpty
+        var searcher = Searcher(index: index)
         var needs: [Need] = []
         for part in parts {
-            guard let flow = flow(for: part, aboutSomeoneElse: aboutSomeoneElse), !needs.contains(where: { $0.flow == flow }) else { continue }
-            needs.append(Need(flow: flow, words: part))
+            let input = story.part(part)
+            guard let flow = flow(for: input, aboutSomeoneElse: aboutSomeoneElse, searcher: &searcher),
+                  !needs.contains(where: { $0.flow == flow }) else { continue }
+            needs.append(Need(flow: flow, words: input.text))
             if needs.count == StoryReader.limit { break }
         }
         return needs
     }
 
-    /// The flow one part of a story calls for: a trigger, else the flow whose routes the
-    /// understanding layer gives most of its weight, when that is enough. A part is short, so the
+    /// The flow one part of a story calls for: a trigger, a carer sign, else the flow whose routes the
+    /// route classifier gives most of its belief, when that is enough. A part is short, so the
     /// classifier spreads its belief over neighbouring routes (huisarts and ggz for "ik voel me al
-    /// maanden somber"); summed per flow, they name the need.
-    private func flow(for part: String, aboutSomeoneElse: Bool) -> String? {
-        let input = analyse(part)
+    /// maanden somber"); summed per flow, they name the need. Content without examples has no
+    /// classifier; then the fused search scores stand in.
+    private func flow(for input: AnalysedInput, aboutSomeoneElse: Bool, searcher: inout Searcher) -> String? {
         if let triggered = triggeredFlow(input) { return triggered }
         if aboutSomeoneElse, let carer = carerSigns.first(where: { PhraseMatcher.match($0.pattern, in: input) != nil }) { return carer.flow }
-        var searcher = Searcher(index: index)
+        // The classifier always spreads its belief somewhere, also over "goedemiddag" or "maar ik snap
+        // niet wat": a part needs a content word the knowledge base knows before it can be a need.
+        guard input.terms.contains(where: { $0.origin == .word && !$0.isStopWord && index.knows(stem: $0.stem) }) else { return nil }
         var scores: [String: Double] = [:]
-        for route in DirectAnswerRule.routes(searcher.search(words: input.terms)) {
-            guard let flow = flowsByRoute[route.route] else { continue }
-            scores[flow, default: 0] += route.score
+        if let classifier = index.classifier {
+            let probabilities = classifier.probabilities(input.terms, context: analyzer.context(of: input.terms))
+            for (route, probability) in zip(classifier.routes, probabilities) {
+                guard let flow = flowsByRoute[route] else { continue }
+                scores[flow, default: 0] += probability
+            }
+        } else {
+            for route in DirectAnswerRule.routes(searcher.search(words: input.terms)) {
+                guard let flow = flowsByRoute[route.route] else { continue }
+                scores[flow, default: 0] += route.score
+            }
         }
         // Highest score first; of equal scores, the flow first in the alphabet, so a tie is stable.
         guard let best = scores.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= StoryReader.routeScore

@@ -19,6 +19,9 @@ public final class BM25Index: Sendable {
     /// The indexed words, for decompounding and typo tolerance in queries.
     public let vocabulary: Vocabulary
     let termIDs: [String: Int32]
+
+    /// Whether some passage holds `stem`: a word the knowledge base knows.
+    public func knows(stem: String) -> Bool { termIDs[stem] != nil }
     let postings: [Postings]
     let idf: [Float]
     /// The route classifier trained on the content's examples, when there are any: searches fuse
