@@ -37,11 +37,8 @@ public struct AnswerWords: Equatable, Sendable {
     public static func parse(_ text: String, file: String) -> (words: AnswerWords, problems: [DialogError]) {
         var words = AnswerWords()
         var problems: [DialogError] = []
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmed()
-            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            func fail(_ message: String) { problems.append(DialogError(file: file, line: offset + 1, message: message)) }
-            let parts = line.split(separator: "\t", maxSplits: 1).map { String($0).trimmed() }
+        for (line, parts) in text.tabRows {
+            func fail(_ message: String) { problems.append(DialogError(file: file, line: line, message: message)) }
             guard parts.count == 2 else { fail("expected 'kind<TAB>word, word'"); continue }
             guard let kind = Kind(rawValue: parts[0]) else { fail("unknown kind '\(parts[0])'"); continue }
             guard words.lists[kind] == nil else { fail("kind '\(kind.rawValue)' appears twice"); continue }

@@ -56,19 +56,6 @@ extension Conversation {
         }
     }
 
-    /// Several needs: says the order, and keeps the others for when the first flow has advised.
-    /// Needs already waiting from an earlier story come after the new ones.
-    mutating func plan(_ needs: [Need], first: String) {
-        let rest = needs.filter { $0.flow != first }
-        guard !rest.isEmpty else { return }
-        let firstWords = needs.first { $0.flow == first }?.words
-        say(content.phrases.plan(first: firstWords, then: rest.map(\.words)))
-        let waiting = (rest + (state.needs ?? [])).reduce(into: [Need]()) { kept, need in
-            if !kept.contains(where: { $0.flow == need.flow }) { kept.append(need) }
-        }
-        state.needs = Array(waiting.prefix(StoryReader.limit))
-    }
-
     static let greetings: Set<String> = ["hallo", "hoi", "hey", "hai", "goedemorgen", "goedemiddag", "goedenavond", "dag", "start"]
 
     mutating func askClarification(_ routes: [String]) {

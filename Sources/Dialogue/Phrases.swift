@@ -50,11 +50,8 @@ public struct Phrases: Equatable, Sendable {
     public static func parse(_ text: String, file: String) -> (phrases: Phrases, problems: [DialogError]) {
         var texts: [Key: String] = [:]
         var problems: [DialogError] = []
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmed()
-            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            func fail(_ message: String) { problems.append(DialogError(file: file, line: offset + 1, message: message)) }
-            let parts = line.split(separator: "\t", maxSplits: 1).map { String($0).trimmed() }
+        for (line, parts) in text.tabRows {
+            func fail(_ message: String) { problems.append(DialogError(file: file, line: line, message: message)) }
             guard parts.count == 2, !parts[1].isEmpty else { fail("expected 'key<TAB>text'"); continue }
             guard let key = Key(rawValue: parts[0]) else { fail("unknown sentence '\(parts[0])'"); continue }
             guard texts[key] == nil else { fail("sentence '\(key.rawValue)' appears twice"); continue }

@@ -87,22 +87,27 @@ public struct TermTables: Sendable, Equatable {
 
     /// The non-comment lines of a tab-separated file with `columns` fields, numbered from 1.
     private static func rows(of text: String, columns: Int = 2) throws(ParseError) -> [(Int, [String])] {
-        var result: [(Int, [String])] = []
-        for (index, raw) in text.lines.enumerated() {
-            let line = raw.trimmed()
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmed() }
-            guard fields.count == columns, !fields.contains(where: \.isEmpty) else {
-                throw ParseError(line: index + 1, message: columns == 2 ? "expected two fields separated by one tab"
+        try text.tabRows.map { row throws(ParseError) in
+            guard row.fields.count == columns, !row.fields.contains(where: \.isEmpty) else {
+                throw ParseError(line: row.line, message: columns == 2 ? "expected two fields separated by one tab"
                                  : "expected \(columns) fields separated by tabs")
             }
-            result.append((index + 1, fields))
+            return (row.line, row.fields)
         }
-        return result
     }
 }
 
 extension StringProtocol {
+    /// The lines of a tab-separated content file that hold something: numbered from 1, with their
+    /// fields trimmed; empty lines and `#` comments are skipped. Each table checks its own fields.
+    public var tabRows: [(line: Int, fields: [String])] {
+        lines.enumerated().compactMap { index, raw in
+            let line = raw.trimmed()
+            guard !line.isEmpty, !line.hasPrefix("#") else { return nil }
+            return (index + 1, line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmed() })
+        }
+    }
+
     /// The lines of the text, split at "\n" and at "\r\n" (one `Character` in Swift, so splitting on
     /// "\n" alone would leave a Windows file in one piece). A final line break gives a final empty line.
     public var lines: [SubSequence] {

@@ -66,6 +66,7 @@ struct DialogValidatorTests {
         ("## a\nask: Wat?\nexpect: choice\ngoto: b\n\n## b\nend: huisarts", "x.md:8: a choice question needs options"),
         ("## a\nask: Wat?\nexpect: open\ngoto: b\n\n## b\nend: huisarts", "x.md:8: an open question needs 'goto:' (after an answer) and 'else:' (when the words point nowhere)"),
         ("## a\nask: Wat?\n- b: Bee -> b\n- c: Cee -> b\n\n## b\nend: huisarts", "x.md:7: step 'a' has no path for 'weet ik niet': add 'goto:' or an option with 'weet ik niet'"),
+        ("## a\nask: Wat?\nyes-if-told: te zwaar\ngoto: b\n\n## b\nend: huisarts", "x.md:8: 'yes-if-told:' belongs to a yes/no question"),
     ])
     func flowProblems(body: String, expected: String) {
         #expect(problems([flow("x", body)]) == [expected])

@@ -66,6 +66,18 @@ struct ListeningTests {
         }
     }
 
+    @Test("a yes/no question is answered from the story when it says so plainly, never when it denies it")
+    func yesFromStory() {
+        let engine = BundledContent.engine
+        func opening(_ story: String) -> Turn { engine.reply(to: story, in: engine.newSession(seed: 1, now: 0), now: 0) }
+        let told = opening("mijn vader heeft een wlz-indicatie en we zoeken een plek in een verpleeghuis")
+        #expect(told.replies.contains { $0.text.contains("U vertelde het al. Is er al een Wlz-indicatie? Ja.") })
+        let denied = opening("mijn vader heeft nog geen wlz-indicatie en we zoeken een plek in een verpleeghuis")
+        #expect(denied.flow == "langdurige-zorg" && denied.step == "begin")
+        let scattered = opening("wlz, hoe zit dat, en de indicatie van mijn vader")
+        #expect(!scattered.replies.contains { $0.text.contains("Is er al een Wlz-indicatie? Ja.") })
+    }
+
     @Test("a story is cut at clause ends and at words that join two needs, not at who it is about")
     func parts() {
         let content = BundledContent.content
