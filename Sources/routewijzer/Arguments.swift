@@ -8,7 +8,7 @@ struct Arguments {
 
     /// Options that take a value; every other `--name` is a flag.
     static let valued = Set([
-        "--knowledge", "--dialogs", "--batch", "--limit", "--min-top1", "--min-top3", "--min-recall", "--max-false-alarms",
+        "--knowledge", "--dialogs", "--batch", "--limit", "--min-top1", "--min-top3", "--min-recall", "--max-false-alarms", "--min-complete",
         "--k1", "--b", "--field-weights",
         "--seed", "--format", "--width",
     ] + ServeCommand.valued)

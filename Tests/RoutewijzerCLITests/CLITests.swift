@@ -227,6 +227,23 @@ struct CLITests {
         #expect(try CommandRunner.run(["eval", "--safety", file.path]).stderr.contains("expected 'bericht<TAB>categorie<TAB>nu|verleden|-'"))
     }
 
+    @Test("eval --needs reports the needs a story's opening takes up against the first flow alone, and fails below its bars")
+    func evalNeeds() throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "rw-needs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { CommandRunner.remove(directory) }
+        let file = directory.appending(path: "n.tsv")
+        try Data("# verhaal, routes\nik heb schulden en ik voel me al maanden heel somber\tschuldhulp,huisarts\n".utf8).write(to: file)
+        let passed = try CommandRunner.run(["eval", "--needs", file.path, "--min-recall", "1", "--min-complete", "1"])
+        #expect(passed.status == 0)
+        #expect(passed.stdout.contains("needs: recall 1.000 (2/2), precision 1.000 (2/2), every need taken up in 1.000 of stories (1/1)"))
+        #expect(passed.stdout.contains("baseline, the first flow only: recall 0.500 (1/2)"))
+        try Data("# verhaal, routes\nik heb schulden\tschuldhulp,informele-zorg\n".utf8).write(to: file)
+        let failed = try CommandRunner.run(["eval", "--needs", file.path, "--min-complete", "0.5", "--show-mistakes"])
+        #expect(failed.status == 1 && failed.stderr.contains("stories with every need taken up 0.000 are below the required 0.500"))
+        #expect(failed.stdout.contains("line 2: [\"geldzorgen\"] for [\"eenzaamheid\", \"geldzorgen\"]: ik heb schulden"))
+    }
+
     @Test("eval prints accuracy and misses, and --min-top1 fails below the bar")
     func eval() throws {
         let directory = try CommandRunner.knowledgeDirectory(Self.files.merging(["q.tsv": "question\troutes\nkoorts\thuisartsenpost\nkoorts\tmantelzorg\n"]) { $1 })
