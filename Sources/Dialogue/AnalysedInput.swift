@@ -28,6 +28,11 @@ struct AnalysedInput: Sendable {
         self.hits = hits
     }
 
+    /// This input with only the lexicon hits that `keep` accepts, such as the words no negation reaches.
+    func keepingHits(_ keep: (Lexicon.Hit) -> Bool) -> AnalysedInput {
+        AnalysedInput(text: text, plainWords: plainWords, terms: terms, words: words, hits: hits.filter(keep))
+    }
+
     /// The words `range` (indexes into `words`) as an input of their own, cut from this analysis:
     /// their terms (derived terms go with their word) and their lexicon hits, renumbered. The text
     /// is the words' folded forms.

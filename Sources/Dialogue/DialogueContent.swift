@@ -16,7 +16,8 @@ public final class DialogueContent: Sendable {
     /// The safety layer every input passes first.
     public let safetyNet: SafetyNet
     /// The `yes-if-told:` phrases of every yes/no question, analysed once, by "flow#step".
-    private let toldYes: [String: [[Lexicon.ID]]]
+    /// A phrase that says "niet" or "geen" itself ("kan niet meer") is matched on the whole story.
+    private let toldYes: [String: [(pattern: PhraseMatcher.Pattern, denies: Bool)]]
     /// The options of every choice question, analysed once, by "flow#step".
     private let choices: [String: AnswerReader.Choices]
     /// Each route as an option of a clarifying question (its name), and the "Iets anders" option.
@@ -57,10 +58,12 @@ public final class DialogueContent: Sendable {
             }
         }
         self.choices = choices
-        var toldYes: [String: [[Lexicon.ID]]] = [:]
+        var toldYes: [String: [(pattern: PhraseMatcher.Pattern, denies: Bool)]] = [:]
         for flow in dialogs.flows {
             for step in flow.steps where !step.yesIfTold.isEmpty {
-                toldYes[flow.id + "#" + step.id] = step.yesIfTold.map { lexicon.ids(of: MatchWord.words(of: $0, analyzer: analyzer)) }
+                toldYes[flow.id + "#" + step.id] = step.yesIfTold.map { phrase in
+                    (PhraseMatcher.Pattern(phrase, analyzer: analyzer, lexicon: &lexicon), analyzer.analyze(phrase).contains(where: \.isNegation))
+                }
             }
         }
         self.toldYes = toldYes
@@ -137,27 +140,16 @@ public final class DialogueContent: Sendable {
         return numbers
     }
 
-    /// Whether `story` says one of the step's `yes-if-told:` phrases: its words in order, at most
-    /// `toldGap` other words between two of them (allowing inflection and small typos), and none of
-    /// them denied ("ik heb geen wlz-indicatie").
+    /// Whether `story` says one of the step's `yes-if-told:` phrases, the way a trigger is found (its
+    /// words in order, allowing inflection and small typos), with no word of it denied ("ik heb geen
+    /// wlz-indicatie"). A phrase with its own "niet" ("ik kan niet meer") is the denial itself.
     func storySaysYes(_ step: Step, in flow: Flow, story: AnalysedInput) -> Bool {
         guard let phrases = toldYes[flow.id + "#" + step.id] else { return false }
         let context = analyzer.context(of: story.terms)
         let positions = story.terms.filter { $0.origin == .word }.map(\.position)
-        let found = story.hits.filter { $0.score >= 0.8 && !context.isNegated(positions[$0.position]) }
-        /// Whether `phrase[index...]` follows a word at `after`.
-        func follows(_ phrase: ArraySlice<Lexicon.ID>, after: Int?) -> Bool {
-            guard let id = phrase.first else { return true }
-            return found.contains { hit in
-                hit.id == id && (after.map { hit.position > $0 && hit.position <= $0 + 1 + Self.toldGap } ?? true)
-                    && follows(phrase.dropFirst(), after: hit.position)
-            }
-        }
-        return phrases.contains { !$0.isEmpty && follows($0[...], after: nil) }
+        let undenied = story.keepingHits { !context.isNegated(positions[$0.position]) }
+        return phrases.contains { PhraseMatcher.match($0.pattern, in: $0.denies ? story : undenied) != nil }
     }
-
-    /// Words allowed between two words of a `yes-if-told:` phrase: "het wordt me echt te zwaar".
-    static let toldGap = 2
 
     /// The options of `step` in `flow`, analysed.
     func choices(of step: Step, in flow: Flow) -> AnswerReader.Choices {
