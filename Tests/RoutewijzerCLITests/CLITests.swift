@@ -209,12 +209,17 @@ struct CLITests {
         #expect(try analyze(["lexicon/lexicon.tsv": lexicon], "sloeg gezinnen\n") == "sloeg→slaan→slan  gezinnen→gezin\n  zin 1: sloeg gezinnen\n")
     }
 
+    /// A new empty directory and the URL of a file `name` in it, for a labelled file an eval reads.
+    static func scratchFile(_ name: String) throws -> (directory: URL, file: URL) {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "rw-eval-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return (directory, directory.appending(path: name))
+    }
+
     @Test("eval --safety reports recall and false alarms per position, and fails outside its bounds")
     func evalSafety() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "rw-safety-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let (directory, file) = try Self.scratchFile("v.tsv")
         defer { CommandRunner.remove(directory) }
-        let file = directory.appending(path: "v.tsv")
         try Data("bericht\tcategorie\ttijd\nmijn man slaat me\tpartnergeweld\tnu\nwie betaalt mijn rolstoel\tgeen\t-\n".utf8).write(to: file)
         let passed = try CommandRunner.run(["eval", "--safety", file.path, "--min-recall", "1", "--max-false-alarms", "0"])
         #expect(passed.status == 0)
@@ -229,10 +234,8 @@ struct CLITests {
 
     @Test("eval --needs reports the needs a story's opening takes up against the first flow alone, and fails below its bars")
     func evalNeeds() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "rw-needs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let (directory, file) = try Self.scratchFile("n.tsv")
         defer { CommandRunner.remove(directory) }
-        let file = directory.appending(path: "n.tsv")
         try Data("# verhaal, routes\nik heb schulden en ik voel me al maanden heel somber\tschuldhulp,huisarts\n".utf8).write(to: file)
         let passed = try CommandRunner.run(["eval", "--needs", file.path, "--min-recall", "1", "--min-complete", "1"])
         #expect(passed.status == 0)
