@@ -56,15 +56,26 @@ public final class Application: Sendable {
     }
 
     /// The namespace of a bearer token, compared in constant time against every token; nil when
-    /// authentication is on and the header is missing or wrong.
+    /// authentication is on and the header is missing or wrong. The scheme is case-insensitive
+    /// (RFC 9110 §11.1). The namespace derives from the token itself, never from its place in the
+    /// list, so a restart with fewer or reordered tokens never hands one client another's sessions.
     func namespace(authorization: String?) -> String? {
         guard !tokens.isEmpty else { return "" }
-        guard let authorization, authorization.hasPrefix("Bearer ") else { return nil }
-        let offered = Array(authorization.utf8.dropFirst(7))
-        var match: Int?
-        for (index, token) in tokens.enumerated() where Self.constantTimeEqual(offered, token) { match = index }
-        return match.map { "t\($0)" }
+        guard let authorization, let space = authorization.firstIndex(of: " "),
+              authorization[..<space].lowercased() == "bearer" else { return nil }
+        let offered = Array(authorization[space...].drop { $0 == " " }.utf8)
+        var match: [UInt8]?
+        for token in tokens where Self.constantTimeEqual(offered, token) { match = token }
+        return match.map(Self.namespace(of:))
     }
+
+    /// A token's namespace: a hash of it, so the session keys in a journal do not hold the token.
+    static func namespace(of token: [UInt8]) -> String {
+        "t" + String(StableHash.fnv1a(token, seed: namespaceSeed), radix: 16)
+    }
+
+    /// Fixed, so a token's namespace is the same in every run that reads the journal.
+    private static let namespaceSeed: UInt64 = 0x526f_7574_6577_696a
 
     /// Equal length and bytes, in time that depends only on the lengths.
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {

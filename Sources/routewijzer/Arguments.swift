@@ -4,7 +4,8 @@
 struct Arguments {
     var positional: [String] = []
     private var flags: Set<String> = []
-    private var options: [String: String] = [:]
+    /// Every value given for each option, in order (`--token A --token B`).
+    private var options: [String: [String]] = [:]
 
     /// Options that take a value; every other `--name` is a flag.
     static let valued = Set([
@@ -22,10 +23,10 @@ struct Arguments {
             } else if argument == "--" {
                 onlyPositional = true
             } else if let equals = argument.firstIndex(of: "=") {
-                options[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
+                options[String(argument[..<equals]), default: []].append(String(argument[argument.index(after: equals)...]))
             } else if Self.valued.contains(argument) {
                 guard let value = iterator.next() else { throw .usage("\(argument) needs a value") }
-                options[argument] = value
+                options[argument, default: []].append(value)
             } else {
                 flags.insert(argument)
             }
@@ -34,10 +35,14 @@ struct Arguments {
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 
-    func value(_ option: String) -> String? { options[option] }
+    /// The option's value; given twice, the last one counts.
+    func value(_ option: String) -> String? { options[option]?.last }
+
+    /// Every value of an option that may be given more than once.
+    func values(_ option: String) -> [String] { options[option] ?? [] }
 
     func number(_ option: String) throws(CLIError) -> Double? {
-        guard let text = options[option] else { return nil }
+        guard let text = value(option) else { return nil }
         guard let value = Double(text) else { throw .usage("\(option) needs a number, not '\(text)'") }
         return value
     }

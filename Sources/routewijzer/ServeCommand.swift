@@ -40,7 +40,7 @@ enum ServeCommand {
         var sessionLimits = SessionStore.Limits()
         sessionLimits.maximumCount = try integer(option, "--max-sessions") ?? sessionLimits.maximumCount
         sessionLimits.idleSeconds = Int64(try integer(option, "--session-ttl") ?? Int(sessionLimits.idleSeconds))
-        let tokens = option("--token").map { $0.split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty } } ?? []
+        let tokens = try self.tokens(arguments.values("--token").isEmpty ? environment("--token").map { [$0] } ?? [] : arguments.values("--token"))
 
         let content = try LoadedContent(arguments)
         var journal: SessionJournal?
@@ -77,6 +77,21 @@ enum ServeCommand {
     static func environment(_ option: String) -> String? {
         let name = "ROUTEWIJZER_" + option.dropFirst(2).uppercased().replacing("-", with: "_")
         return getenv(name).map { String(cString: $0) }
+    }
+
+    /// The bearer tokens of every `--token` (each a comma-separated list; repeated options add up).
+    /// An empty token is a usage error, never "no authentication": a misconfigured deployment fails
+    /// closed, not open.
+    static func tokens(_ values: [String]) throws(CLIError) -> [String] {
+        var tokens: [String] = []
+        for value in values {
+            for token in value.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmed() }) {
+                guard !token.isEmpty else { throw .usage("--token (or ROUTEWIJZER_TOKEN) has an empty token; leave the option out to serve without authentication") }
+                guard !token.contains(where: { $0 == " " || $0.isNewline }) else { throw .usage("a --token may not contain spaces") }
+                if !tokens.contains(token) { tokens.append(token) }
+            }
+        }
+        return tokens
     }
 
     static func integer(_ option: (String) -> String?, _ name: String) throws(CLIError) -> Int? {

@@ -40,7 +40,8 @@ let usage = """
       serve                      Serve the line protocol and the HTTP webhook (docs/PROTOCOL.md, docs/openapi.yaml).
           --line HOST:PORT|unix:PATH   Line protocol address (default 127.0.0.1:7070 when neither is given).
           --http HOST:PORT|unix:PATH   HTTP webhook address (default 127.0.0.1:8080 when neither is given).
-          --token T1,T2          Bearer tokens; each token's sessions are its own. Without: no authentication.
+          --token T1,T2          Bearer tokens (comma-separated or repeated); each token's sessions are its own, also
+                                 across restarts. Without: no authentication. An empty token is a usage error.
           --max-line-bytes N     Longest line (default 8192).      --max-body-bytes N    Largest body (default 65536).
           --max-header-bytes N   Largest head (default 16384).     --max-connections N   Open connections (default 1024).
           --max-sessions N       Sessions in memory (default 10000). --session-ttl S     Idle seconds (default 1800).

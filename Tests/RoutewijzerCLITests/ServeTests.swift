@@ -170,6 +170,50 @@ extension ServeTests {
         #expect(tooLarge.hasPrefix("HTTP/1.1 413 "))
     }
 
+    @Test("an empty token is a usage error, never authentication turned off")
+    func emptyToken() throws {
+        for (arguments, environment) in [(["--token", ""], [String: String]()), (["--token", "a,,b"], [:]), ([], ["ROUTEWIJZER_TOKEN": ""])] {
+            let process = Process()
+            process.executableURL = CommandRunner.binary
+            process.arguments = ["serve", "--http", "127.0.0.1:0", "--line", "127.0.0.1:0"] + arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.currentDirectoryURL = CommandRunner.packageRoot
+            let stderr = Pipe()
+            process.standardError = stderr
+            process.standardOutput = Pipe()
+            try process.run()
+            let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 2 && message.contains("has an empty token"), "\(arguments) \(environment)")
+        }
+    }
+
+    @Test("repeated --token options add up, and with --sessions a token keeps its own sessions across a restart with other tokens")
+    func tokensAcrossRestarts() throws {
+        let path = FileManager.default.temporaryDirectory.appending(path: "rw-tokens-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        func message(_ port: Int, _ token: String, _ text: String) -> String {
+            let body = #"{"session":"s1","text":"\#(text)"}"#
+            return Self.http(port, "POST /v1/messages HTTP/1.0\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\n"
+                             + "Content-Length: \(body.utf8.count)\r\n\r\n" + body)
+        }
+        let (first, port, _) = try Self.start(["--sessions", path, "--token", "aaa", "--token", "bbb"])
+        // The two clients' sessions of one name stand at different questions.
+        _ = message(port, "aaa", "ik heb een vraag over zorg")
+        _ = message(port, "aaa", "anders")
+        #expect(message(port, "aaa", "nee").contains(#""step":"minderjarig""#))
+        #expect(message(port, "bbb", "ik heb een vraag over zorg").contains("Gaat het om een van deze?"))
+        first.terminate()
+        first.waitUntilExit()
+        let (second, newPort, _) = try Self.start(["--sessions", path, "--token", "bbb"])
+        defer {
+            second.terminate()
+            second.waitUntilExit()
+        }
+        #expect(message(newPort, "aaa", "nee").hasPrefix("HTTP/1.1 401 "))
+        #expect(message(newPort, "bbb", "anders").contains(#""step":"gevaar""#), "bbb did not get its own session back")
+    }
+
     @Test("a limit that is not a positive number is a usage error")
     func badLimit() throws {
         let output = try CommandRunner.run(["serve", "--max-line-bytes", "0"])

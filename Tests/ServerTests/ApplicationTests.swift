@@ -90,6 +90,15 @@ struct ApplicationTests {
         }
     }
 
+    @Test("a token's namespace comes from the token, not from its place in the list")
+    func tokenNamespaces() {
+        let first = Application(engine: Self.engine, store: SessionStore(), tokens: ["a", "b"], clock: { 0 }, monotonic: { 0 })
+        let second = Application(engine: Self.engine, store: SessionStore(), tokens: ["b"], clock: { 0 }, monotonic: { 0 })
+        #expect(first.namespace(authorization: "Bearer b") == second.namespace(authorization: "Bearer b"))
+        #expect(first.namespace(authorization: "Bearer a") != first.namespace(authorization: "Bearer b"))
+        #expect(second.namespace(authorization: "Bearer a") == nil && !(first.namespace(authorization: "Bearer b") ?? "").contains("b"))
+    }
+
     @Test("DELETE /v1/sessions/{id} erases a session")
     func erase() {
         let app = application()

@@ -262,6 +262,18 @@ struct SocketTests {
         }
     }
 
+    @Test("the Bearer scheme is case-insensitive; a wrong scheme or token is 401")
+    func bearerScheme() throws {
+        try withServer(tokens: ["a"]) { server in
+            let client = try TestClient(port: server.httpPort!)
+            defer { client.close() }
+            for (header, status) in [("bearer a", "200"), ("BEARER a", "200"), ("Bearer  a", "200"), ("Basic a", "401"), ("Bearer b", "401"), ("Bearer", "401")] {
+                client.send(post("/v1/messages", #"{"session":"s","text":"hoi"}"#, extra: "Authorization: \(header)\r\n"))
+                #expect(client.response().hasPrefix("HTTP/1.1 \(status) "), "\(header)")
+            }
+        }
+    }
+
     @Test("many sessions at once over several connections stay apart")
     func concurrentSessions() throws {
         try withServer { server in
