@@ -164,7 +164,20 @@ public struct HTTPRequestParser: Sendable {
         guard minor.count == 1, let digit = minor.first, digit == UInt8(ascii: "0") || digit == UInt8(ascii: "1") else {
             throw Failure(status: 505, message: "HTTP version not supported")
         }
-        return (String(decoding: method, as: UTF8.self), String(decoding: target, as: UTF8.self), Int(digit - UInt8(ascii: "0")))
+        return (String(decoding: method, as: UTF8.self), Self.originForm(target), Int(digit - UInt8(ascii: "0")))
+    }
+
+    /// The target in origin form: an absolute-form target ("http://host/v1/messages?x", which a server
+    /// must accept, RFC 9112 §3.2.2) becomes its path and query; "http://host" becomes "/".
+    static func originForm(_ target: ArraySlice<UInt8>) -> String {
+        for scheme in ["http://", "https://"] where target.count >= scheme.utf8.count
+            && target.prefix(scheme.utf8.count).equalsIgnoringASCIICase(scheme) {
+            let authority = target.dropFirst(scheme.utf8.count)
+            guard let pathStart = authority.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) else { return "/" }
+            let rest = String(decoding: authority[pathStart...], as: UTF8.self)
+            return rest.hasPrefix("?") ? "/" + rest : rest
+        }
+        return String(decoding: target, as: UTF8.self)
     }
 
     private func parseHeaders(_ lines: inout LineReader) throws(Failure) -> [(name: String, value: String)] {
@@ -177,7 +190,13 @@ public struct HTTPRequestParser: Sendable {
                 // Also rejects obsolete line folding (a line starting with white space).
                 throw Failure(status: 400, message: "malformed header field")
             }
-            headers.append((Self.lowercased(line[line.startIndex..<colon]), String(decoding: line[(colon + 1)...].trimmingSpaces(), as: UTF8.self)))
+            let value = line[(colon + 1)...].trimmingSpaces()
+            // A bare CR, a NUL or another control byte in a value is how one message is smuggled
+            // inside another behind a lenient proxy (RFC 9110 §5.5): refuse it. Tab is allowed.
+            guard !value.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else {
+                throw Failure(status: 400, message: "control character in a header field value")
+            }
+            headers.append((Self.lowercased(line[line.startIndex..<colon]), String(decoding: value, as: UTF8.self)))
         }
         return headers
     }
@@ -192,13 +211,21 @@ public struct HTTPRequestParser: Sendable {
 
     /// Content-Length or chunked, never both (a smuggling vector), within the body limit.
     private func framing(of request: HTTPRequest) throws(Failure) -> Framing {
-        if request.minorVersion == 1 && request.header("host") == nil {
-            throw Failure(status: 400, message: "missing Host header")
-        }
+        let hosts = request.headers.filter { $0.name == "host" }.count
+        if request.minorVersion == 1 && hosts == 0 { throw Failure(status: 400, message: "missing Host header") }
+        // RFC 9112 §3.2: more than one Host field is an error, in every version.
+        if hosts > 1 { throw Failure(status: 400, message: "more than one Host header") }
         let length = Self.contentLength(of: request)
-        if let encoding = request.header("transfer-encoding") {
+        // Every Transfer-Encoding field counts, as one list: a proxy that reads only the first and a
+        // server that reads only the last would frame one message two ways.
+        let codings = request.headers.filter { $0.name == "transfer-encoding" }.flatMap { ListElements($0.value).map { $0 } }
+        if request.headers.contains(where: { $0.name == "transfer-encoding" }) {
             guard case .none = length else { throw Failure(status: 400, message: "both Content-Length and Transfer-Encoding") }
-            guard encoding.utf8.equalsIgnoringASCIICase("chunked") else { throw Failure(status: 501, message: "unsupported transfer coding") }
+            guard !codings.isEmpty else { throw Failure(status: 400, message: "empty Transfer-Encoding") }
+            guard codings.allSatisfy({ $0.utf8.equalsIgnoringASCIICase("chunked") }) else {
+                throw Failure(status: 501, message: "unsupported transfer coding")
+            }
+            guard codings.count == 1 else { throw Failure(status: 400, message: "chunked applied more than once") }
             return .chunked
         }
         switch length {
@@ -245,7 +272,9 @@ public struct HTTPRequestParser: Sendable {
             var sizeLine = buffer[index..<lineEnd]
             if sizeLine.last == 0x0D { sizeLine = sizeLine.dropLast() }
             let digits = sizeLine.prefix { $0 != UInt8(ascii: ";") }
-            guard !digits.isEmpty, digits.count <= 8, let size = Int(String(decoding: digits, as: UTF8.self), radix: 16), size >= 0 else {
+            // Hex digits only: Int(_:radix:) would also take "+2" and "-0", which another parser reads otherwise.
+            guard !digits.isEmpty, digits.count <= 8, digits.allSatisfy(Self.isHexDigit),
+                  let size = Int(String(decoding: digits, as: UTF8.self), radix: 16) else {
                 return .failure(Failure(status: 400, message: "malformed chunk size"))
             }
             index = lineEnd + 1
@@ -274,6 +303,10 @@ public struct HTTPRequestParser: Sendable {
             index = lineEnd + 1
             if empty { return .success(index) }
         }
+    }
+
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
     }
 
     /// tchar of RFC 9110 §5.6.2.

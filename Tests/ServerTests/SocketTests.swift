@@ -130,6 +130,27 @@ struct SocketTests {
         }
     }
 
+    @Test("over a socket: a smuggling attempt is 400 and closes; an absolute-form target is served")
+    func strictFraming() throws {
+        try withServer { server in
+            for attack in ["POST /v1/messages HTTP/1.1\r\nHost: x\r\nHost: y\r\nContent-Length: 0\r\n\r\n",
+                           "POST /v1/messages HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n0\r\n\r\n",
+                           "POST /v1/messages HTTP/1.1\r\nHost: x\r\nX-Note: a\rContent-Length: 5\r\nContent-Length: 0\r\n\r\n"] {
+                let client = try TestClient(port: server.httpPort!)
+                defer { client.close() }
+                client.send(attack)
+                let text = client.receive { _ in false }
+                #expect(text.hasPrefix("HTTP/1.1 400 ") || text.hasPrefix("HTTP/1.1 501 "), "\(attack.debugDescription)")
+                #expect(text.contains("Connection: close"))
+            }
+            let client = try TestClient(port: server.httpPort!)
+            defer { client.close() }
+            let body = #"{"session":"abs","text":"hoi"}"#
+            client.send("POST http://x/v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
+            #expect(client.response().hasPrefix("HTTP/1.1 200 "))
+        }
+    }
+
     @Test("Expect: 100-continue, chunked bodies and HTTP/1.0")
     func httpFeatures() throws {
         try withServer { server in

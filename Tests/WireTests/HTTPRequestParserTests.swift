@@ -79,6 +79,36 @@ struct HTTPRequestParserTests {
         #expect(actual == status)
     }
 
+    @Test("framing that two parsers could read two ways is refused (request smuggling)", arguments: [
+        ("GET / HTTP/1.1\r\nHost: x\r\nX: a\rb\r\n\r\n", 400),
+        ("GET / HTTP/1.1\r\nHost: x\r\nX: a\u{0}b\r\n\r\n", 400),
+        ("GET / HTTP/1.1\r\nHost: x\r\nX: a\u{7F}\r\n\r\n", 400),
+        ("GET / HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n", 400),
+        ("GET / HTTP/1.0\r\nHost: x\r\nHost: y\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n", 501),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, chunked\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n+2\r\nab\r\n0\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n-0\r\n\r\n", 400),
+    ])
+    func smuggling(text: String, status: Int) {
+        guard case .failure(let actual, _)? = parse(text).last else {
+            Issue.record("no failure for \(text.debugDescription)")
+            return
+        }
+        #expect(actual == status, "\(text.debugDescription)")
+    }
+
+    @Test("a tab in a value, hex chunk sizes in either case and an absolute-form target are fine")
+    func strictButCorrect() {
+        #expect(request(parse("GET / HTTP/1.1\r\nHost: x\r\nX: a\tb\r\n\r\n").first)?.header("x") == "a\tb")
+        let chunked = parse("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\nA\r\n0123456789\r\n0\r\n\r\n")
+        #expect(request(chunked.first)?.body == Array("0123456789".utf8))
+        #expect(request(parse("POST http://example.org/v1/messages?x=1 HTTP/1.1\r\nHost: example.org\r\n\r\n").first)?.target == "/v1/messages?x=1")
+        #expect(request(parse("OPTIONS HTTP://example.org HTTP/1.1\r\nHost: example.org\r\n\r\n").first)?.target == "/")
+    }
+
     @Test("a chunked body over the limit is 413, even when it arrives in small chunks")
     func chunkedLimit() {
         var limits = HTTPLimits()
