@@ -101,6 +101,13 @@ struct ListeningTests {
         }
     }
 
+    @Test("a trigger after thousands of repeats of one of its words is still found")
+    func triggerAfterRepeats() {
+        let content = BundledContent.content
+        let story = Array(repeating: "zorg", count: 3_000).joined(separator: " ") + " ik zorg al jaren voor mijn man"
+        #expect(content.triggeredFlow(content.analyse(story)) == "mantelzorg")
+    }
+
     @Test("close (end of input) gives the summary once; an ended conversation gets nothing more")
     func close() {
         let engine = BundledContent.engine

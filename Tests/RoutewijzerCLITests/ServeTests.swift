@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -83,6 +84,25 @@ extension ServeTests {
         let reply = Self.message(port, "lang", word)
         #expect(reply.hasPrefix("HTTP/1.1 200 OK"))
         #expect(Self.http(port, "GET /healthz HTTP/1.0\r\n\r\n").hasPrefix("HTTP/1.1 200 OK"))
+    }
+
+    @Test("two messages of one word repeated to the body limit, at once, are answered, and /healthz answers too")
+    func repeatedWords() throws {
+        let (process, port, _) = try Self.start([])
+        defer { process.terminate(); process.waitUntilExit() }
+        // One word thousands of times once cost the trigger matcher its length squared (1.5 s a turn).
+        let text = Array(repeating: "zorg", count: 12_000).joined(separator: " ")
+        let replies = Mutex(["", ""])
+        let senders = (0..<2).map { index in
+            Thread {
+                let reply = Self.message(port, "herhaal\(index)", text)
+                replies.withLock { $0[index] = reply }
+            }
+        }
+        senders.forEach { $0.start() }
+        #expect(Self.http(port, "GET /healthz HTTP/1.0\r\n\r\n").hasPrefix("HTTP/1.1 200 OK"))
+        while replies.withLock({ $0.contains("") }) { usleep(10_000) }
+        #expect(replies.withLock { $0.allSatisfy { $0.hasPrefix("HTTP/1.1 200 OK") } })
     }
 
     /// Starts `serve` with `arguments` and returns it with its HTTP port.
