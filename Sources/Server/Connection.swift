@@ -32,6 +32,10 @@ final class Connection {
     /// Close once `output` is written (HTTP errors, `Connection: close`).
     var closeAfterWrite = false
     var wantsWrite = false
+    /// Lines received but not answered yet: answering waits while `output` is over its limit.
+    private var waitingLines: [LineFramer.Event] = []
+    /// The event loop stopped reading from this connection until its output drains (backpressure).
+    var readingPaused = false
 
     init(fd: Int32, id: String, protocolState: Framing, now: Double) {
         self.fd = fd
@@ -40,28 +44,44 @@ final class Connection {
         self.lastActivity = now
     }
 
-    /// Feeds received bytes to the protocol and queues the answers.
+    /// Whether the answers waiting to be written have reached their limit: then no more requests are
+    /// answered and no more bytes are read until the client reads (as nginx does), so a client that
+    /// pipelines and never reads holds at most this much memory.
+    func isFull(_ limits: ServerLimits) -> Bool { output.count >= limits.maximumOutputBytes }
+
+    /// Feeds received bytes to the protocol and queues the answers, until the output is full.
     func receive(_ bytes: ArraySlice<UInt8>, application: Application, limits: ServerLimits, now: Double) {
         lastActivity = now
         protocolState.update(
-            line: { framer in
-                for event in framer.feed(bytes) {
-                    switch event {
-                    case .line(let line): output += application.answerLine(line, connection: id)
-                    case .tooLong: output += Application.lineTooLong(limits.maximumLineBytes)
-                    }
-                }
-            },
+            line: { framer in waitingLines += framer.feed(bytes) },
             http: { parser in
                 parser.append(bytes)
                 if requestStarted == nil { requestStarted = now }
-                answer(&parser, application: application, now: now)
             })
+        answerWaiting(application: application, limits: limits, now: now)
     }
 
-    /// Answers every complete request in `parser`, in order, until one closes the connection.
-    private func answer(_ parser: inout HTTPRequestParser, application: Application, now: Double) {
-        while !closeAfterWrite {
+    /// Answers what was received and not yet answered, in order, while the output has room.
+    func answerWaiting(application: Application, limits: ServerLimits, now: Double) {
+        protocolState.update(
+            line: { _ in
+                var answered = 0
+                while answered < waitingLines.count && !isFull(limits) {
+                    switch waitingLines[answered] {
+                    case .line(let line): output += application.answerLine(line, connection: id)
+                    case .tooLong: output += Application.lineTooLong(limits.maximumLineBytes)
+                    }
+                    answered += 1
+                }
+                waitingLines.removeFirst(answered)
+            },
+            http: { parser in answer(&parser, application: application, limits: limits, now: now) })
+    }
+
+    /// Answers every complete request in `parser`, in order, until one closes the connection or the
+    /// output is full.
+    private func answer(_ parser: inout HTTPRequestParser, application: Application, limits: ServerLimits, now: Double) {
+        while !closeAfterWrite && !isFull(limits) {
             switch parser.next() {
             case .request(let request):
                 let response = application.respond(to: request)
@@ -91,6 +111,8 @@ public struct ServerLimits: Sendable {
     public var requestTimeout = 10.0
     /// Seconds a connection may stay silent.
     public var idleTimeout = 60.0
+    /// Answers a connection may have waiting to be written before the server stops reading from it.
+    public var maximumOutputBytes = 1024 * 1024
 
     public init() {}
 }

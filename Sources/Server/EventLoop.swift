@@ -115,11 +115,13 @@ final class EventLoop: @unchecked Sendable {
     /// writing per request would trade the core back and forth once per request, with cold caches.
     /// Epoll is level-triggered, so bytes left in the socket are reported in the next round.
     private func read(_ connection: Connection, now: Double) {
+        guard !connection.readingPaused else { return }
         while true {
             let received = readBuffer.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
             if received > 0 {
                 connection.receive(readBuffer[0..<received], application: application, limits: limits, now: now)
                 if connection.output.count > 0 { answered.append(connection) }
+                if connection.isFull(limits) { pauseReading(connection) }
                 return
             }
             if received < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
@@ -153,11 +155,31 @@ final class EventLoop: @unchecked Sendable {
                 return closeConnection(connection)
             }
         }
+        if connection.readingPaused {
+            // The client read its answers: answer what it sent meanwhile, then read again.
+            connection.answerWaiting(application: application, limits: limits, now: connection.lastActivity)
+            if connection.isFull(limits) { return flush(connection) }
+            resumeReading(connection)
+            if !connection.output.isEmpty { return flush(connection) }
+        }
         if connection.wantsWrite {
             connection.wantsWrite = false
             _ = rw_epoll_ctl(epoll, 3, connection.fd, Epoll.input, UInt64(UInt32(bitPattern: connection.fd)))
         }
         if connection.closeAfterWrite { closeConnection(connection) }
+    }
+
+    /// Backpressure: stop reading from a client whose answers pile up unread; wait to write them.
+    private func pauseReading(_ connection: Connection) {
+        connection.readingPaused = true
+        connection.wantsWrite = true
+        _ = rw_epoll_ctl(epoll, 3, connection.fd, Epoll.output, UInt64(UInt32(bitPattern: connection.fd)))
+    }
+
+    private func resumeReading(_ connection: Connection) {
+        connection.readingPaused = false
+        connection.wantsWrite = false
+        _ = rw_epoll_ctl(epoll, 3, connection.fd, Epoll.input, UInt64(UInt32(bitPattern: connection.fd)))
     }
 
     private func closeConnection(_ connection: Connection) {

@@ -12,6 +12,7 @@ enum ServeCommand {
     static let valued = [
         "--line", "--http", "--token", "--max-line-bytes", "--max-body-bytes", "--max-header-bytes", "--max-connections",
         "--max-sessions", "--session-ttl", "--request-timeout", "--idle-timeout", "--loops", "--log-level", "--sessions",
+        "--max-output-bytes",
     ]
 
     static func run(_ arguments: Arguments) throws(CLIError) {
@@ -34,6 +35,7 @@ enum ServeCommand {
         configuration.limits.http.maximumBodyBytes = try integer(option, "--max-body-bytes") ?? configuration.limits.http.maximumBodyBytes
         configuration.limits.http.maximumHeaderBytes = try integer(option, "--max-header-bytes") ?? configuration.limits.http.maximumHeaderBytes
         configuration.limits.maximumConnections = try integer(option, "--max-connections") ?? configuration.limits.maximumConnections
+        configuration.limits.maximumOutputBytes = try integer(option, "--max-output-bytes") ?? configuration.limits.maximumOutputBytes
         configuration.limits.requestTimeout = Double(try integer(option, "--request-timeout") ?? Int(configuration.limits.requestTimeout))
         configuration.limits.idleTimeout = Double(try integer(option, "--idle-timeout") ?? Int(configuration.limits.idleTimeout))
         configuration.loops = try integer(option, "--loops") ?? configuration.loops

@@ -45,6 +45,7 @@ let usage = """
           --max-line-bytes N     Longest line (default 8192).      --max-body-bytes N    Largest body (default 65536).
           --max-header-bytes N   Largest head (default 16384).     --max-connections N   Open connections (default 1024).
           --max-sessions N       Sessions in memory (default 10000). --session-ttl S     Idle seconds (default 1800).
+          --max-output-bytes N   Unread answers per connection before the server stops reading it (default 1048576).
           --request-timeout S    Seconds to send a request (default 10). --idle-timeout S Silent seconds (default 60).
           --loops N              Event-loop threads (default: one per core). --log-level L  debug|info|warn|error.
           --log-messages         Also log each turn with its message text (off by default: no text in logs).

@@ -105,6 +105,43 @@ extension ServeTests {
         #expect(replies.withLock { $0.allSatisfy { $0.hasPrefix("HTTP/1.1 200 OK") } })
     }
 
+    @Test("a client that pipelines GET /openapi.yaml and never reads cannot grow the server's memory")
+    func unreadPipelining() throws {
+        let (process, port, _) = try Self.start([])
+        defer { process.terminate(); process.waitUntilExit() }
+        let before = try #require(Self.residentKilobytes(process.processIdentifier))
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        // Each 40-byte request asks for a 10 KB answer; without backpressure 4 MB of requests would
+        // make the server hold 1 GB of answers. Send for two seconds, or until the socket is full.
+        let requests = Array(String(repeating: "GET /openapi.yaml HTTP/1.1\r\nHost: x\r\n\r\n", count: 1000).utf8)
+        let deadline = Date().addingTimeInterval(2)
+        var sent = 0
+        while Date() < deadline && sent < 4_000_000 {
+            let count = requests.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count > 0 { sent += count } else { usleep(10_000) }
+        }
+        usleep(300_000)
+        let after = try #require(Self.residentKilobytes(process.processIdentifier))
+        #expect(after - before < 64 * 1024, "resident memory grew from \(before) KB to \(after) KB after \(sent) bytes of requests")
+        #expect(Self.http(port, "GET /healthz HTTP/1.0\r\n\r\n").hasPrefix("HTTP/1.1 200 OK"))
+    }
+
+    /// VmRSS of a process, in kilobytes.
+    static func residentKilobytes(_ pid: Int32) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return nil }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
+    }
+
     /// Starts `serve` with `arguments` and returns it with its HTTP port.
     static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Int, LogReader) {
         let process = Process()

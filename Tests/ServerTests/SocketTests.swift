@@ -295,6 +295,29 @@ struct SocketTests {
         }
     }
 
+    @Test("backpressure: a client that pipelines without reading is paused, not buffered; it loses nothing, others are served")
+    func backpressure() throws {
+        var limits = ServerLimits()
+        limits.maximumOutputBytes = 2048
+        try withServer(limits: limits) { server in
+            let greedy = try TestClient(port: server.httpPort!)
+            defer { greedy.close() }
+            greedy.send(String(repeating: "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", count: 300))
+            let lines = try TestClient(port: server.linePort!)
+            defer { lines.close() }
+            lines.send(String(repeating: "{\"session\":\"bp\",\"text\":\"hulp\"}\n", count: 100))
+            usleep(200_000)
+            let other = try TestClient(port: server.httpPort!)
+            defer { other.close() }
+            other.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(other.response().hasPrefix("HTTP/1.1 200 "))
+            let all = greedy.receive { $0.components(separatedBy: "HTTP/1.1 200 OK").count - 1 >= 300 }
+            #expect(all.components(separatedBy: "HTTP/1.1 200 OK").count - 1 == 300)
+            let answers = lines.receive { $0.split(separator: "\n").count >= 100 }
+            #expect(answers.split(separator: "\n").count == 100 && answers.split(separator: "\n").allSatisfy { $0.hasPrefix("{") })
+        }
+    }
+
     @Test("many sessions at once over several connections stay apart")
     func concurrentSessions() throws {
         try withServer { server in
