@@ -9,6 +9,10 @@ extension Application {
         return response
     }
 
+    static let defaultSender = "default"
+    /// Rasa's slash commands, as the words the engine knows (`Dialogs/woorden.tsv`).
+    static let rasaCommands = ["/restart": "opnieuw", "/stop": "stop", "/session_start": "opnieuw"]
+
     private static let paths: Set<String> = ["/webhooks/rest/webhook", "/webhooks/rest/", "/webhooks/rest", "/v1/messages", "/metrics", "/openapi.yaml"]
     private static let reading = ["GET", "HEAD"], posting = ["POST"], deleting = ["DELETE"]
 
@@ -53,9 +57,12 @@ extension Application {
             .adding("Allow: \(methods.joined(separator: ", "))")
     }
 
-    /// Checks the media type and parses the body before `body` sees it.
+    /// Checks the media type and parses the body before `body` sees it. A body without Content-Type
+    /// is read as JSON, as Rasa's REST channel does; another declared type is 415.
     private func json(_ request: HTTPRequest, _ body: (JSONValue) -> HTTPResponse) -> HTTPResponse {
-        guard request.hasMediaType("application/json") else { return .error(415, "unsupported_media_type", "send application/json") }
+        guard request.header("content-type") == nil || request.hasMediaType("application/json") else {
+            return .error(415, "unsupported_media_type", "send application/json")
+        }
         do {
             return body(try JSONParser.parse(request.body))
         } catch {
@@ -63,13 +70,15 @@ extension Application {
         }
     }
 
-    /// `POST /webhooks/rest/webhook`: `{"sender","message"}` in, Rasa's message array out.
+    /// `POST /webhooks/rest/webhook`: `{"sender","message"}` in, Rasa's message array out. As in
+    /// Rasa's REST channel, a missing sender is "default", and "/restart" starts over.
     private func rasa(_ value: JSONValue, namespace: String) -> HTTPResponse {
-        guard let sender = value["sender"]?.stringValue, !sender.isEmpty, sender.utf8.count <= Self.maximumSessionIDLength,
+        let sender = value["sender"] == nil ? Self.defaultSender : value["sender"]?.stringValue
+        guard let sender, !sender.isEmpty, sender.utf8.count <= Self.maximumSessionIDLength,
               let message = value["message"]?.stringValue else {
             return .error(400, "invalid_request", "expected {\"sender\": String, \"message\": String}")
         }
-        let turn = self.turn(namespace + "|json:" + sender, text: message)
+        let turn = self.turn(namespace + "|json:" + sender, text: Self.rasaCommands[message] ?? message)
         let messages: [JSONValue] = turn.replies.map { reply in
             var members: [(String, JSONValue)] = [("recipient_id", .string(sender)), ("text", .string(reply.text))]
             if !reply.options.isEmpty {

@@ -43,6 +43,19 @@ struct ApplicationTests {
         #expect(String(decoding: status.body, as: UTF8.self) == #"{"status":"ok"}"#)
     }
 
+    @Test("the Rasa channel as Rasa's own: no sender is 'default', no Content-Type is JSON, /restart starts over")
+    func rasaLeniency() throws {
+        let app = application()
+        let bare = HTTPRequest(method: "POST", target: "/webhooks/rest/webhook", headers: [(name: "host", value: "x")],
+                               body: Array(#"{"message":"ik heb een vraag over zorg"}"#.utf8))
+        let first = try #require(try json(app.respond(to: bare)) as? [[String: Any]])
+        #expect(first.first?["recipient_id"] as? String == "default")
+        let restarted = try #require(try json(app.respond(to: post("/webhooks/rest/webhook", #"{"message":"/restart"}"#))) as? [[String: Any]])
+        #expect(restarted.contains { ($0["text"] as? String)?.contains("We beginnen opnieuw") == true })
+        #expect(app.respond(to: post("/webhooks/rest/webhook", #"{"message":"hoi"}"#, type: "text/plain")).status == 415)
+        #expect(app.respond(to: post("/webhooks/rest/webhook", #"{"sender":"","message":"hoi"}"#)).status == 400)
+    }
+
     @Test("POST /v1/messages returns the turn object with the session; sessions keep their state")
     func messages() throws {
         let app = application()

@@ -151,6 +151,28 @@ struct SocketTests {
         }
     }
 
+    @Test("a refused request's error body names its own reason, not 'bad_request' for all")
+    func errorCodes() throws {
+        var limits = ServerLimits()
+        limits.http.maximumBodyBytes = 16
+        try withServer(limits: limits) { server in
+            for (request, code) in [
+                ("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n", "payload_too_large"),
+                ("GET /" + String(repeating: "a", count: 5000) + " HTTP/1.1\r\nHost: x\r\n\r\n", "uri_too_long"),
+                ("GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 17000) + "\r\n\r\n", "header_too_large"),
+                ("GET / HTTP/2.0\r\nHost: x\r\n\r\n", "http_version_not_supported"),
+                ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", "not_implemented"),
+                ("GET / HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n", "bad_request"),
+            ] {
+                let client = try TestClient(port: server.httpPort!)
+                defer { client.close() }
+                client.send(request)
+                let text = client.receive { _ in false }
+                #expect(text.contains(#""code":"\#(code)""#), "\(code): \(text.prefix(120))")
+            }
+        }
+    }
+
     @Test("Expect: 100-continue, chunked bodies and HTTP/1.0")
     func httpFeatures() throws {
         try withServer { server in
