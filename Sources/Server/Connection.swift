@@ -44,6 +44,11 @@ final class Connection {
         self.lastActivity = now
     }
 
+    var isHTTP: Bool {
+        if case .http = protocolState { return true }
+        return false
+    }
+
     /// Whether the answers waiting to be written have reached their limit: then no more requests are
     /// answered and no more bytes are read until the client reads (as nginx does), so a client that
     /// pipelines and never reads holds at most this much memory.
@@ -59,6 +64,17 @@ final class Connection {
                 if requestStarted == nil { requestStarted = now }
             })
         answerWaiting(application: application, limits: limits, now: now)
+    }
+
+    /// The client closed its side (half-close). A last line without a newline is still a line: it is
+    /// answered, and the connection closes once the answers are written. Returns whether there is
+    /// anything left to write.
+    func endOfInput(application: Application, limits: ServerLimits, now: Double) -> Bool {
+        guard !closeAfterWrite else { return !output.isEmpty }
+        closeAfterWrite = true
+        protocolState.update(line: { framer in waitingLines += framer.feed([UInt8(ascii: "\n")]) }, http: { _ in })
+        answerWaiting(application: application, limits: limits, now: now)
+        return !output.isEmpty || !waitingLines.isEmpty
     }
 
     /// Answers what was received and not yet answered, in order, while the output has room.

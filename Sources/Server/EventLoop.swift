@@ -86,8 +86,8 @@ final class EventLoop: @unchecked Sendable {
             let fd = rw_accept(listener.fd)
             guard fd >= 0 else { return }
             Socket.configureAccepted(fd)
-            if connectionCount.value.add(1, ordering: .relaxed).newValue > limits.maximumConnections {
-                connectionCount.value.subtract(1, ordering: .relaxed)
+            if connectionCount.open(isHTTP: listener.isHTTP) > limits.maximumConnections {
+                connectionCount.close(isHTTP: listener.isHTTP)
                 refuse(fd, isHTTP: listener.isHTTP)
                 continue
             }
@@ -126,6 +126,13 @@ final class EventLoop: @unchecked Sendable {
             }
             if received < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
             if received < 0 && errno == EINTR { continue }
+            if received == 0, connection.endOfInput(application: application, limits: limits, now: now) {
+                // Half-closed with answers to write: stop reading (the end would be reported again)
+                // and close once they are out.
+                pauseReading(connection)
+                answered.append(connection)
+                return
+            }
             return closeConnection(connection)
         }
     }
@@ -186,7 +193,7 @@ final class EventLoop: @unchecked Sendable {
         guard connections.removeValue(forKey: connection.fd) != nil else { return }
         _ = rw_epoll_ctl(epoll, 2, connection.fd, 0, 0)
         close(connection.fd)
-        connectionCount.value.subtract(1, ordering: .relaxed)
+        connectionCount.close(isHTTP: connection.isHTTP)
     }
 
     /// Timeouts: an HTTP request that takes too long gets 408; a silent connection is closed.
@@ -216,9 +223,20 @@ final class EventLoop: @unchecked Sendable {
     }
 }
 
-/// Open connections across all loops, against the connection limit.
+/// Open connections across all loops, per listener kind: each has its own `maximumConnections`, so
+/// idle line-protocol clients cannot take the places of HTTP requests (or `/healthz`), nor the reverse.
 final class ConnectionCounter: Sendable {
-    let value = Atomic<Int>(0)
+    private let line = Atomic<Int>(0)
+    private let http = Atomic<Int>(0)
+
+    /// Counts one more connection of the kind; returns the new count.
+    func open(isHTTP: Bool) -> Int {
+        isHTTP ? http.add(1, ordering: .relaxed).newValue : line.add(1, ordering: .relaxed).newValue
+    }
+
+    func close(isHTTP: Bool) {
+        if isHTTP { http.subtract(1, ordering: .relaxed) } else { line.subtract(1, ordering: .relaxed) }
+    }
 }
 
 /// The epoll event bits, as Swift values.

@@ -43,7 +43,7 @@ let usage = """
           --token T1,T2          Bearer tokens (comma-separated or repeated); each token's sessions are its own, also
                                  across restarts. Without: no authentication. An empty token is a usage error.
           --max-line-bytes N     Longest line (default 8192).      --max-body-bytes N    Largest body (default 65536).
-          --max-header-bytes N   Largest head (default 16384).     --max-connections N   Open connections (default 1024).
+          --max-header-bytes N   Largest head (default 16384).     --max-connections N   Open connections per listener (default 1024).
           --max-sessions N       Sessions in memory (default 10000). --session-ttl S     Idle seconds (default 1800).
           --max-output-bytes N   Unread answers per connection before the server stops reading it (default 1048576).
           --request-timeout S    Seconds to send a request (default 10). --idle-timeout S Silent seconds (default 60).

@@ -271,15 +271,20 @@ struct SocketTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep")
     }
 
-    @Test("over the connection limit: 503")
+    @Test("over the connection limit: 503 (HTTP) or too_many_connections (line), each listener with its own limit")
     func connectionLimit() throws {
         var limits = ServerLimits()
         limits.maximumConnections = 1
         try withServer(limits: limits) { server in
+            let idleLine = try TestClient(port: server.linePort!)
+            defer { idleLine.close() }
+            idleLine.send("{\"session\":\"idle\",\"text\":\"hoi\"}\n")
+            _ = idleLine.receive { $0.hasSuffix("\n") }
+            // The line listener is full; HTTP has its own place.
             let first = try TestClient(port: server.httpPort!)
             defer { first.close() }
             first.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
-            _ = first.response()
+            #expect(first.response().hasPrefix("HTTP/1.1 200 "))
             let second = try TestClient(port: server.httpPort!)
             defer { second.close() }
             #expect(second.receive { _ in false }.hasPrefix("HTTP/1.1 503 "))
@@ -288,6 +293,20 @@ struct SocketTests {
             #expect(line.receive { _ in false }.contains(#""code":"too_many_connections""#))
             first.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(first.response().contains(#"routewijzer_http_requests_total{status="503"} 1"#))
+        }
+    }
+
+    @Test("a last line without a newline before the client half-closes is answered, then the connection closes")
+    func halfClose() throws {
+        try withServer { server in
+            for (line, answer) in [("{\"session\":\"half\",\"text\":\"hulp\"}", #""replies":"#), ("hulp", "Zo werkt het")] {
+                let client = try TestClient(port: server.linePort!)
+                defer { client.close() }
+                client.send(line)
+                shutdown(client.fd, Int32(SHUT_WR))
+                let text = client.receive { _ in false }
+                #expect(text.contains(answer), "\(line)")
+            }
         }
     }
 
