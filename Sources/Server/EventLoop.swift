@@ -210,17 +210,37 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// On stop: give queued output a moment to leave, then close everything.
+    /// On stop: accept no one new (but those already waiting in the backlog), read, answer and write
+    /// what clients already sent, until the
+    /// connections have been quiet for `quietSeconds` with nothing left to write, or `drainSeconds`
+    /// have passed; then close everything. A request sent just before SIGTERM gets its answer.
     private func drain(now: () -> Double) {
-        let deadline = now() + 1
-        while connections.values.contains(where: { !$0.output.isEmpty }) && now() < deadline {
-            for connection in Array(connections.values) where !connection.output.isEmpty { flush(connection) }
-            usleep(1000)
+        // Connections the kernel already completed wait in the backlog: their clients have sent
+        // their requests too. Take them in once, then take no more.
+        for listener in listeners {
+            accept(listener, now: now())
+            _ = rw_epoll_ctl(epoll, 2, listener.fd, 0, 0)
+        }
+        let deadline = now() + Self.drainSeconds
+        var events = [rw_event](repeating: rw_event(), count: 256)
+        var quietSince = now()
+        while now() < deadline {
+            let count = rw_epoll_wait(epoll, &events, 256, 20)
+            let time = now()
+            for event in events.prefix(Int(max(count, 0))) { handle(event, now: time) }
+            writeAnswers()
+            let pending = connections.values.contains { !$0.output.isEmpty }
+            if count > 0 || pending { quietSince = time }
+            if !pending && time - quietSince >= Self.quietSeconds { break }
         }
         for connection in Array(connections.values) { closeConnection(connection) }
         close(epoll)
         close(wake)
     }
+
+    /// Within the 5 s a stopping server has (issue 14): answered requests first, then the exit.
+    static let drainSeconds = 4.0
+    static let quietSeconds = 0.2
 }
 
 /// Open connections across all loops, per listener kind: each has its own `maximumConnections`, so

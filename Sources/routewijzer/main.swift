@@ -52,7 +52,8 @@ let usage = """
           --sessions FILE        Keep sessions in an append-only journal: each change is written before the
                                  answer, fsync every 50 ms, compaction rewrites live sessions; recovery ignores a torn tail.
           Every option can also be set as ROUTEWIJZER_<NAME>, e.g. ROUTEWIJZER_HTTP=0.0.0.0:8080.
-          SIGTERM/SIGINT stop gracefully; SIGHUP reloads Knowledge and Dialogs (kept when invalid).
+          SIGTERM/SIGINT stop gracefully: no new connections, every request already sent is answered, exit within 5 s.
+          SIGHUP reloads Knowledge and Dialogs (kept when invalid).
       graph [FLOW]               Draw the flows (all, or FLOW) for reviewers.
           --format mermaid|dot   Picture format (default mermaid).
 

@@ -135,6 +135,44 @@ extension ServeTests {
         #expect(Self.http(port, "GET /healthz HTTP/1.0\r\n\r\n").hasPrefix("HTTP/1.1 200 OK"))
     }
 
+    @Test("SIGTERM answers every request already sent, then exits 0 within 5 s")
+    func gracefulStop() throws {
+        let (process, port, _) = try Self.start([])
+        let body = #"{"session":"term","text":"ik heb een vraag over zorg"}"#
+        let request = Array(("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                             + "Content-Length: \(body.utf8.count)\r\n\r\n" + body).utf8)
+        let sockets = (0..<16).map { _ in socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0) }
+        for fd in sockets {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = UInt16(port).bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            _ = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            var timeout = timeval(tv_sec: 6, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        }
+        let started = Date()
+        for fd in sockets { _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
+        kill(process.processIdentifier, SIGTERM)
+        var answered = 0
+        for fd in sockets {
+            var data: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                guard count > 0 else { break }
+                data += buffer[0..<count]
+            }
+            close(fd)
+            if String(decoding: data, as: UTF8.self).hasPrefix("HTTP/1.1 200 OK") { answered += 1 }
+        }
+        process.waitUntilExit()
+        #expect(answered == 16)
+        #expect(process.terminationStatus == 0 && Date().timeIntervalSince(started) < 5)
+    }
+
     /// VmRSS of a process, in kilobytes.
     static func residentKilobytes(_ pid: Int32) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
