@@ -45,7 +45,7 @@ extension Application {
             if let refusal = allow(request, Self.deleting) { return refusal }
             let id = String(path.dropFirst("/v1/sessions/".count)).removingPercentEncoding
             guard !id.isEmpty else { return .error(404, "not_found", "no session id in the path") }
-            store.erase(namespace + "|json:" + id)
+            store.erase(SessionKey.named(id, namespace: namespace))
             return HTTPResponse(status: 204)
         }
     }
@@ -78,7 +78,7 @@ extension Application {
               let message = value["message"]?.stringValue else {
             return .error(400, "invalid_request", "expected {\"sender\": String, \"message\": String}")
         }
-        let turn = self.turn(namespace + "|json:" + sender, text: Self.rasaCommands[message] ?? message)
+        let turn = self.turn(SessionKey.named(sender, namespace: namespace), text: Self.rasaCommands[message] ?? message)
         let messages: [JSONValue] = turn.replies.map { reply in
             var members: [(String, JSONValue)] = [("recipient_id", .string(sender)), ("text", .string(reply.text))]
             if !reply.options.isEmpty {
@@ -95,7 +95,7 @@ extension Application {
               let text = value["text"]?.stringValue else {
             return .error(400, "invalid_request", "expected {\"session\": String, \"text\": String}")
         }
-        let turn = self.turn(namespace + "|json:" + session, text: text)
+        let turn = self.turn(SessionKey.named(session, namespace: namespace), text: text)
         return .json(TurnFormat.json(turn, session: session))
     }
 }

@@ -9,7 +9,7 @@ extension Application {
             guard let text = String(validating: line, as: UTF8.self) else {
                 return Self.lineError("invalid_utf8", "De regel is geen geldige UTF-8.")
             }
-            let turn = self.turn("line:" + connection, text: text)
+            let turn = self.turn(SessionKey.connection(connection), text: text)
             return Array((TurnFormat.plain(turn.replies) + "\n\n").utf8)
         }
         let message: JSONValue
@@ -24,8 +24,13 @@ extension Application {
         guard let text = message["text"]?.stringValue else {
             return Self.lineError("invalid_text", "\"text\" must be a string")
         }
-        let turn = self.turn("|json:" + session, text: text)
+        let turn = self.turn(SessionKey.named(session, namespace: ""), text: text)
         return Self.line(TurnFormat.json(turn, session: session))
+    }
+
+    /// A line connection closed: its own session goes with it.
+    public func connectionClosed(_ connection: String) {
+        store.erase(SessionKey.connection(connection))
     }
 
     /// The reply to a line longer than the limit (it was discarded up to its newline).

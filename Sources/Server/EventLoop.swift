@@ -191,6 +191,7 @@ final class EventLoop: @unchecked Sendable {
 
     private func closeConnection(_ connection: Connection) {
         guard connections.removeValue(forKey: connection.fd) != nil else { return }
+        if !connection.isHTTP { application.connectionClosed(connection.id) }
         _ = rw_epoll_ctl(epoll, 2, connection.fd, 0, 0)
         close(connection.fd)
         connectionCount.close(isHTTP: connection.isHTTP)

@@ -31,7 +31,8 @@ public final class SessionStore: Sendable {
         guard let journal else { return }
         let recovered = journal.recover()
         entries.withLock { entries in
-            for (key, state) in recovered where now - state.lastActive < limits.idleSeconds {
+            // Connection sessions were never meant to outlive their connection (older journals may hold some).
+            for (key, state) in recovered where SessionKey.isDurable(key) && now - state.lastActive < limits.idleSeconds {
                 entries[key] = Entry(state: state, lastUsed: state.lastActive)
             }
         }
@@ -44,7 +45,7 @@ public final class SessionStore: Sendable {
             guard let entry = entries[id] else { return nil }
             guard now - entry.lastUsed < limits.idleSeconds else {
                 entries[id] = nil
-                journal?.erase(id)
+                journal(for: id)?.erase(id)
                 return nil
             }
             return entry.state
@@ -55,13 +56,13 @@ public final class SessionStore: Sendable {
     public func store(_ state: SessionState, for id: String, now: Int64) {
         entries.withLock { entries in
             entries[id] = Entry(state: state, lastUsed: now)
-            journal?.put(id, state)
+            journal(for: id)?.put(id, state)
             guard entries.count > limits.maximumCount else { return }
             // Evict a batch (1%) at once, so a full store does not sort on every new session.
             let excess = max(entries.count - limits.maximumCount, limits.maximumCount / 100)
             for key in entries.sorted(by: { $0.value.lastUsed < $1.value.lastUsed }).prefix(excess).map(\.key) {
                 entries[key] = nil
-                journal?.erase(key)
+                journal(for: key)?.erase(key)
             }
         }
     }
@@ -71,7 +72,7 @@ public final class SessionStore: Sendable {
     public func erase(_ id: String) -> Bool {
         entries.withLock { entries in
             guard entries.removeValue(forKey: id) != nil else { return false }
-            journal?.erase(id)
+            journal(for: id)?.erase(id)
             return true
         }
     }
@@ -83,13 +84,18 @@ public final class SessionStore: Sendable {
             let expired = entries.filter { now - $0.value.lastUsed >= limits.idleSeconds }.map(\.key)
             for key in expired {
                 entries[key] = nil
-                journal?.erase(key)
+                journal(for: key)?.erase(key)
             }
             return expired.count
         }
     }
 
     public var count: Int { entries.withLock { $0.count } }
+
+    /// The journal for session `key`: none for a connection's own session, which never reaches disk.
+    private func journal(for key: String) -> SessionJournal? {
+        SessionKey.isDurable(key) ? journal : nil
+    }
 
     /// Periodic upkeep: expire idle sessions, make the journal durable, and compact it once it has
     /// grown to three times its size after the last compaction (and at least 64 KiB).
@@ -105,7 +111,7 @@ public final class SessionStore: Sendable {
         guard let journal else { return }
         // Under the store's lock: every journal append happens under it too, so none can slip into
         // the old file between the snapshot and the rename.
-        entries.withLock { journal.compact($0.mapValues(\.state)) }
+        entries.withLock { journal.compact($0.filter { SessionKey.isDurable($0.key) }.mapValues(\.state)) }
         compactedSize.store(journal.size, ordering: .relaxed)
     }
 }

@@ -173,6 +173,48 @@ extension ServeTests {
         #expect(process.terminationStatus == 0 && Date().timeIntervalSince(started) < 5)
     }
 
+    @Test("a plain line session ends with its connection: never on disk, never continued by a later nc user after a restart")
+    func plainSessionsStayWithTheirConnection() throws {
+        let path = FileManager.default.temporaryDirectory.appending(path: "rw-plain-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        /// One plain nc-style conversation: each line sent, the answer read, then the connection closed.
+        func plain(_ port: Int, _ lines: [String]) -> String {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = UInt16(port).bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            _ = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            var timeout = timeval(tv_sec: 1, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var all = ""
+            for line in lines {
+                let bytes = Array((line + "\n").utf8)
+                _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                if count > 0 { all += String(decoding: buffer[0..<count], as: UTF8.self) }
+            }
+            return all
+        }
+        let (first, _, log) = try Self.start(["--sessions", path])
+        let linePort = try #require((try JSONSerialization.jsonObject(with: Data(log.first.utf8)) as? [String: Any])?["line_port"] as? Int)
+        _ = plain(linePort, ["de deurwaarder heeft een brief gestuurd"])
+        usleep(300_000)
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        let journal = try String(contentsOfFile: path, encoding: .isoLatin1)
+        #expect(!journal.contains("deurwaarder"), "a plain session reached the journal")
+        let (second, _, secondLog) = try Self.start(["--sessions", path])
+        defer { second.terminate(); second.waitUntilExit() }
+        let newPort = try #require((try JSONSerialization.jsonObject(with: Data(secondLog.first.utf8)) as? [String: Any])?["line_port"] as? Int)
+        let summary = plain(newPort, ["stop"])
+        #expect(!summary.contains("deurwaarder"), "a new plain user got an earlier user's question")
+    }
+
     /// VmRSS of a process, in kilobytes.
     static func residentKilobytes(_ pid: Int32) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
