@@ -67,12 +67,13 @@ public final class SessionStore: Sendable {
         }
     }
 
-    /// Forgets `id`; true when it was there.
+    /// Forgets `id` (an ended conversation, "vergeet mij", DELETE): also wiped from the journal and
+    /// synced before this returns, so the answer that says so is true. True when it was there.
     @discardableResult
     public func erase(_ id: String) -> Bool {
         entries.withLock { entries in
             guard entries.removeValue(forKey: id) != nil else { return false }
-            journal(for: id)?.erase(id)
+            journal(for: id)?.erase(id, durably: true)
             return true
         }
     }

@@ -215,6 +215,21 @@ extension ServeTests {
         #expect(!summary.contains("deurwaarder"), "a new plain user got an earlier user's question")
     }
 
+    @Test("'vergeet mij' and DELETE take the conversation off the disk before the answer")
+    func erasureOnDisk() throws {
+        let path = FileManager.default.temporaryDirectory.appending(path: "rw-erase-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        let (process, port, _) = try Self.start(["--sessions", path])
+        defer { process.terminate(); process.waitUntilExit() }
+        _ = Self.message(port, "wis-mij", "de deurwaarder staat morgen voor de deur")
+        _ = Self.message(port, "wis-ook", "mijn zoon van 15 zit al maanden thuis")
+        #expect(try String(contentsOfFile: path, encoding: .isoLatin1).contains("deurwaarder"))
+        #expect(Self.message(port, "wis-mij", "vergeet mij").contains("200 OK"))
+        #expect(Self.http(port, "DELETE /v1/sessions/wis-ook HTTP/1.0\r\n\r\n").hasPrefix("HTTP/1.1 204"))
+        let journal = try String(contentsOfFile: path, encoding: .isoLatin1)
+        #expect(!journal.contains("deurwaarder") && !journal.contains("maanden thuis") && !journal.contains("wis-mij"))
+    }
+
     /// VmRSS of a process, in kilobytes.
     static func residentKilobytes(_ pid: Int32) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),

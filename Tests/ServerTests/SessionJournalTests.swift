@@ -28,6 +28,46 @@ struct SessionJournalTests {
         #expect(recovered == ["a": state(3)])
     }
 
+    /// A session that holds what a person told.
+    func told(_ text: String) -> SessionState {
+        let engine = ApplicationTests.engine
+        return engine.reply(to: text, in: engine.newSession(seed: 1, now: 100), now: 100).state
+    }
+
+    @Test("erasing wipes every record of the session from the file at once; recovery reads past the wipes")
+    func erasureIsOnDisk() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        let secret = told("mijn geheime vraag over schulden")
+        let kept = told("een vraag die blijft")
+        do {
+            let journal = try SessionJournal(path: path)
+            journal.put("geheim", secret)
+            journal.put("blijft", kept)
+            journal.put("geheim", secret)
+            journal.erase("geheim", durably: true)
+            let bytes = try Data(contentsOf: URL(filePath: path))
+            #expect(bytes.range(of: Data("geheime vraag".utf8)) == nil && bytes.range(of: Data("geheim".utf8)) == nil)
+            #expect(bytes.range(of: Data("een vraag die blijft".utf8)) != nil)
+            journal.put("later", state(9))
+        }
+        let recovered = try SessionJournal(path: path).recover()
+        #expect(recovered == ["blijft": kept, "later": state(9)])
+    }
+
+    @Test("after compaction, erasing still wipes the session's record in the new file")
+    func erasureAfterCompaction() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        let secret = told("nog een geheim")
+        let journal = try SessionJournal(path: path)
+        journal.put("x", secret)
+        journal.compact(["x": secret, "y": state(2)])
+        journal.erase("x", durably: true)
+        #expect(try Data(contentsOf: URL(filePath: path)).range(of: Data("nog een geheim".utf8)) == nil)
+        #expect(try SessionJournal(path: path).recover() == ["y": state(2)])
+    }
+
     @Test("a torn or corrupt tail is ignored and cut off; earlier records stay")
     func tornTail() throws {
         let path = temporaryPath()
