@@ -13,16 +13,18 @@ import Glibc
 ///
 /// Every change is written (`write(2)`) before the turn is answered, so it survives the process being
 /// killed; `fsync` runs on a short batch interval, so a crash of the whole machine loses at most that
-/// interval. Recovery stops at the first torn or corrupt record and cuts the file there. Compaction
-/// rewrites the live sessions to a new file and renames it over the old one.
+/// interval. Compaction rewrites the live sessions to a new file and renames it over the old one.
 ///
 /// Erasing a session also wipes it from the file at once: every record that held it is overwritten,
 /// in place, by a wiped record of the same length (zeros, a valid checksum), so what a person erased
 /// is gone from disk before they are told so, and recovery still reads past it.
 ///
-/// Record: `length: UInt32 LE` (of the payload), `crc32: UInt32 LE` (of the payload), payload.
-/// Payload: `kind: UInt8` (1 put, 3 wiped; 2, erase, only in journals of earlier versions), `keyLength:
-/// UInt16 LE`, key, then the state as JSON; a wiped record holds zeros after its kind.
+/// File: a header (`RWJ`, format version 2), then records. Record: magic `A5 5A`, `length: UInt32 LE`
+/// (of the payload), `crc32: UInt32 LE` (of the payload), payload: `kind: UInt8` (1 put, 3 wiped),
+/// `keyLength: UInt16 LE`, key, the state as JSON; a wiped record holds zeros after its kind.
+/// Recovery skips a damaged record and finds the next one by its magic and checksum; it reports what
+/// it skipped, and cuts only a torn tail. A file that is not a journal is refused, untouched. A
+/// journal of version 1 (no header or magic; kind 2 erased a session) is read once and rewritten.
 public final class SessionJournal: @unchecked Sendable {
     // @unchecked: the descriptor and counters are only touched with `lock` held.
     public static let defaultSyncInterval = 0.05
@@ -42,7 +44,21 @@ public final class SessionJournal: @unchecked Sendable {
         return encoder
     }()
 
-    /// Opens (or creates) the journal; `recovered` holds the sessions it contained.
+    /// What the last recovery found: damaged bytes it skipped between records, a torn tail it cut,
+    /// and whether the file was of version 1 and rewritten. For the log.
+    public struct RecoveryReport: Equatable, Sendable {
+        public var skippedBytes = 0
+        public var skippedStretches = 0
+        public var cutBytes = 0
+        public var upgraded = false
+
+        /// Nothing skipped, cut or rewritten.
+        public var isClean: Bool { self == RecoveryReport() }
+    }
+
+    public private(set) var lastRecovery = RecoveryReport()
+
+    /// Opens (or creates) the journal. A file that holds something else is refused and left as it is.
     public init(path: String) throws(SocketError) {
         self.path = path
         fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
@@ -52,6 +68,17 @@ public final class SessionJournal: @unchecked Sendable {
             close(fd)
             throw SocketError("open \(path)")
         }
+        let size = Int(lseek(fd, 0, SEEK_END))
+        if size == 0 {
+            Self.writeAll(Self.header, to: fd)
+            bytesWritten = Self.header.count
+        } else if !(Self.read(fd, count: Self.header.count) == Self.header || Self.isVersion1(fd)) {
+            close(fd)
+            close(wipeFD)
+            throw SocketError("\(path) is not a Routewijzer session journal; it was left unchanged (choose another --sessions file)")
+        } else {
+            bytesWritten = size
+        }
     }
 
     deinit {
@@ -59,46 +86,66 @@ public final class SessionJournal: @unchecked Sendable {
         close(wipeFD)
     }
 
-    /// Reads every valid record from the start; truncates a torn or corrupt tail.
+    /// Reads every valid record; skips damage and finds the next record; cuts a torn tail.
     public func recover() -> [String: SessionState] {
         lock.withLock { _ in
-            var data: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            lseek(fd, 0, SEEK_SET)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-                guard count > 0 else { break }
-                data += buffer[0..<count]
-            }
+            let data = Self.readAll(fd)
+            records = [:]
+            lastRecovery = RecoveryReport()
+            if !data.starts(with: Self.header) && !data.isEmpty { return upgradeVersion1(data) }
             var sessions: [String: SessionState] = [:]
-            var offset = 0
+            var offset = Self.header.count, end = offset
             let decoder = JSONDecoder()
-            while let (kind, key, state, next) = Self.record(in: data, at: offset) {
-                switch kind {
-                case 1:
+            while offset < data.count {
+                guard let (kind, key, state, next) = Self.record(in: data, at: offset) else {
+                    // Damage: look for the next record; none means the tail was torn.
+                    guard let found = Self.nextRecord(in: data, after: offset) else { break }
+                    lastRecovery.skippedBytes += found - offset
+                    lastRecovery.skippedStretches += 1
+                    offset = found
+                    continue
+                }
+                if kind == 1 {
                     sessions[key] = state.flatMap { try? decoder.decode(SessionState.self, from: Data($0)) }
                     records[key, default: []].append((offset, next - offset))
-                case 2:
-                    sessions[key] = nil
-                    records[key] = nil
-                default:
-                    break
                 }
                 offset = next
+                end = next
             }
-            if offset < data.count { _ = ftruncate(fd, off_t(offset)) }
-            bytesWritten = offset
+            if end < data.count {
+                lastRecovery.cutBytes = data.count - end
+                _ = ftruncate(fd, off_t(end))
+            }
+            bytesWritten = max(end, Self.header.count)
             return sessions
         }
     }
 
-    /// The record at `offset`, or nil at the end or at damage.
+    /// The record at `offset`, or nil where none starts or it is damaged.
     static func record(in data: [UInt8], at offset: Int) -> (UInt8, String, ArraySlice<UInt8>?, Int)? {
+        guard offset + recordHead <= data.count, data[offset] == recordMagic[0], data[offset + 1] == recordMagic[1] else { return nil }
+        return payload(in: data, lengthAt: offset + 2).flatMap { kind, key, state, next in
+            kind == 1 || kind == wiped ? (kind, key, state, next) : nil
+        }
+    }
+
+    /// The first offset after `offset` where a whole valid record starts.
+    static func nextRecord(in data: [UInt8], after offset: Int) -> Int? {
+        var index = offset + 1
+        while index + recordHead <= data.count {
+            if data[index] == recordMagic[0], data[index + 1] == recordMagic[1], record(in: data, at: index) != nil { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `length · crc · payload` at `offset`, checked: the kind, the key, the state and the end.
+    private static func payload(in data: [UInt8], lengthAt offset: Int) -> (UInt8, String, ArraySlice<UInt8>?, Int)? {
         guard offset + 8 <= data.count else { return nil }
         let length = Int(UInt32(littleEndian: data[offset..<(offset + 4)].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }))
         let crc = UInt32(littleEndian: data[(offset + 4)..<(offset + 8)].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })
         let start = offset + 8
-        guard length >= 3, start + length <= data.count else { return nil }
+        guard length >= 3, length <= data.count - start else { return nil }
         let payload = data[start..<(start + length)]
         guard CRC32.checksum(payload) == crc else { return nil }
         let kind = payload[start]
@@ -106,19 +153,48 @@ public final class SessionJournal: @unchecked Sendable {
         let keyLength = Int(payload[start + 1]) | Int(payload[start + 2]) << 8
         guard kind == 1 || kind == 2, 3 + keyLength <= length,
               let key = String(validating: payload[(start + 3)..<(start + 3 + keyLength)], as: UTF8.self) else { return nil }
-        let state = kind == 1 ? payload[(start + 3 + keyLength)...] : nil
-        return (kind, key, state, start + length)
+        return (kind, key, kind == 1 ? payload[(start + 3 + keyLength)...] : nil, start + length)
     }
+
+    /// A version 1 journal: its records, then the file rewritten in the current format.
+    private func upgradeVersion1(_ data: [UInt8]) -> [String: SessionState] {
+        var sessions: [String: SessionState] = [:]
+        var offset = 0
+        let decoder = JSONDecoder()
+        while let (kind, key, state, next) = Self.payload(in: data, lengthAt: offset) {
+            switch kind {
+            case 1: sessions[key] = state.flatMap { try? decoder.decode(SessionState.self, from: Data($0)) }
+            case 2: sessions[key] = nil
+            default: break
+            }
+            offset = next
+        }
+        lastRecovery.cutBytes = data.count - offset
+        lastRecovery.upgraded = true
+        rewrite(sessions)
+        return sessions
+    }
+
+    /// Whether the file starts with a whole valid record of version 1.
+    private static func isVersion1(_ fd: Int32) -> Bool {
+        let head = read(fd, count: 8)
+        guard head.count == 8 else { return false }
+        let length = Int(UInt32(littleEndian: head[0..<4].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }))
+        guard length >= 3, length <= 1 << 24 else { return false }
+        let record = read(fd, count: 8 + length)
+        return record.count == 8 + length && payload(in: record, lengthAt: 0) != nil
+    }
+
+    static let header: [UInt8] = [0x52, 0x57, 0x4A, 0x02]
+    static let recordMagic: [UInt8] = [0xA5, 0x5A]
+    /// Magic, length and checksum.
+    static let recordHead = 10
 
     static let wiped: UInt8 = 3
 
-    /// A wiped record of `length` bytes in all (at least the 11 of an empty one).
+    /// A wiped record of `length` bytes in all (at least the 13 of one with an empty key).
     static func wipedRecord(length: Int) -> [UInt8] {
-        let payload = [wiped] + [UInt8](repeating: 0, count: max(length - 9, 0))
-        var record: [UInt8] = []
-        withUnsafeBytes(of: UInt32(payload.count).littleEndian) { record += $0 }
-        withUnsafeBytes(of: CRC32.checksum(payload).littleEndian) { record += $0 }
-        return record + payload
+        framed([wiped] + [UInt8](repeating: 0, count: max(length - recordHead - 1, 0)))
     }
 
     static func encode(kind: UInt8, key: String, state: [UInt8]) -> [UInt8] {
@@ -126,10 +202,44 @@ public final class SessionJournal: @unchecked Sendable {
         var payload: [UInt8] = [kind, UInt8(keyBytes.count & 0xFF), UInt8(keyBytes.count >> 8)]
         payload += keyBytes
         payload += state
-        var record: [UInt8] = []
+        return framed(payload)
+    }
+
+    /// Magic, length, checksum, payload.
+    private static func framed(_ payload: [UInt8]) -> [UInt8] {
+        var record = recordMagic
         withUnsafeBytes(of: UInt32(payload.count).littleEndian) { record += $0 }
         withUnsafeBytes(of: CRC32.checksum(payload).littleEndian) { record += $0 }
         return record + payload
+    }
+
+    private static func read(_ fd: Int32, count: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, 0) }
+        return Array(bytes.prefix(max(got, 0)))
+    }
+
+    private static func readAll(_ fd: Int32) -> [UInt8] {
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset: off_t = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
+            guard count > 0 else { break }
+            data += buffer[0..<count]
+            offset += off_t(count)
+        }
+        return data
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
     }
 
     public func put(_ key: String, _ state: SessionState) {
@@ -184,37 +294,40 @@ public final class SessionJournal: @unchecked Sendable {
 
     /// Rewrites the journal with only `live` sessions (write to a temporary file, fsync, rename).
     public func compact(_ live: [String: SessionState]) {
-        lock.withLock { _ in
-            let temporary = path + ".compact"
-            let out = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard out >= 0 else { return }
-            var bytes: [UInt8] = []
-            var positions: [String: [(offset: Int, length: Int)]] = [:]
-            for (key, state) in live.sorted(by: { $0.key < $1.key }) {
-                guard let json = try? encoder.encode(state) else { continue }
-                let record = Self.encode(kind: 1, key: key, state: Array(json))
-                positions[key] = [(bytes.count, record.count)]
-                bytes += record
-            }
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { write(out, $0.baseAddress! + offset, $0.count - offset) }
-                guard written > 0 else { break }
-                offset += written
-            }
-            guard offset == bytes.count, fsync(out) == 0, rename(temporary, path) == 0 else {
-                close(out)
-                unlink(temporary)
-                return
-            }
-            close(out)
-            close(fd)
-            close(wipeFD)
-            fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC, 0o600)
-            wipeFD = open(path, O_WRONLY | O_CLOEXEC)
-            records = positions
-            bytesWritten = bytes.count
-            dirty = false
+        lock.withLock { _ in rewrite(live) }
+    }
+
+    /// `compact` with the lock held.
+    private func rewrite(_ live: [String: SessionState]) {
+        let temporary = path + ".compact"
+        let out = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard out >= 0 else { return }
+        var bytes = Self.header
+        var positions: [String: [(offset: Int, length: Int)]] = [:]
+        for (key, state) in live.sorted(by: { $0.key < $1.key }) {
+            guard let json = try? encoder.encode(state) else { continue }
+            let record = Self.encode(kind: 1, key: key, state: Array(json))
+            positions[key] = [(bytes.count, record.count)]
+            bytes += record
         }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(out, $0.baseAddress! + offset, $0.count - offset) }
+            guard written > 0 else { break }
+            offset += written
+        }
+        guard offset == bytes.count, fsync(out) == 0, rename(temporary, path) == 0 else {
+            close(out)
+            unlink(temporary)
+            return
+        }
+        close(out)
+        close(fd)
+        close(wipeFD)
+        fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC, 0o600)
+        wipeFD = open(path, O_WRONLY | O_CLOEXEC)
+        records = positions
+        bytesWritten = bytes.count
+        dirty = false
     }
 }

@@ -70,6 +70,13 @@ enum ServeCommand {
             ("loops", .number(Double(configuration.loops))), ("authentication", .bool(!tokens.isEmpty)),
             ("sessions_recovered", .number(Double(store.count))), ("journal", option("--sessions").map(JSONValue.string) ?? .null),
         ])
+        if let report = journal?.lastRecovery, !report.isClean {
+            // Never in silence: damage skipped (an error), a torn tail cut or an old format rewritten.
+            (report.skippedBytes > 0 ? log.error : log.info)("journal recovery", [
+                ("skipped_bytes", .number(Double(report.skippedBytes))), ("skipped_stretches", .number(Double(report.skippedStretches))),
+                ("cut_bytes", .number(Double(report.cutBytes))), ("upgraded", .bool(report.upgraded)),
+            ])
+        }
         server.run()
         withExtendedLifetime(signals) {}
         log.info("stopped", [("sessions", .number(Double(application.store.count)))])

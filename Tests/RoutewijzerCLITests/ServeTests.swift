@@ -366,6 +366,17 @@ extension ServeTests {
         #expect(message(newPort, "bbb", "anders").contains(#""step":"gevaar""#), "bbb did not get its own session back")
     }
 
+    @Test("a --sessions file that is not a journal (a README) is refused with a clear error and left unchanged")
+    func notAJournal() throws {
+        let path = FileManager.default.temporaryDirectory.appending(path: "rw-readme-\(UUID().uuidString).md")
+        defer { try? FileManager.default.removeItem(at: path) }
+        let readme = try Data(contentsOf: CommandRunner.packageRoot.appending(path: "README.md"))
+        try readme.write(to: path)
+        let output = try CommandRunner.run(["serve", "--http", "127.0.0.1:0", "--line", "127.0.0.1:0", "--sessions", path.path])
+        #expect(output.status == 1 && output.stderr.contains("is not a Routewijzer session journal"))
+        #expect(try Data(contentsOf: path) == readme)
+    }
+
     @Test("a limit that is not a positive number is a usage error")
     func badLimit() throws {
         let output = try CommandRunner.run(["serve", "--max-line-bytes", "0"])

@@ -68,7 +68,7 @@ struct SessionJournalTests {
         #expect(try SessionJournal(path: path).recover() == ["y": state(2)])
     }
 
-    @Test("a torn or corrupt tail is ignored and cut off; earlier records stay")
+    @Test("a torn tail is cut off; a damaged record in the middle is skipped and the records after it are kept")
     func tornTail() throws {
         let path = temporaryPath()
         defer { unlink(path) }
@@ -84,9 +84,48 @@ struct SessionJournalTests {
         journal.put("c", state(3))
         #expect(try SessionJournal(path: path).recover() == ["a": state(1), "c": state(3)])
         var corrupt = try Data(contentsOf: URL(filePath: path))
-        corrupt[10] ^= 0xFF
+        corrupt[20] ^= 0xFF
         try corrupt.write(to: URL(filePath: path))
-        #expect(try SessionJournal(path: path).recover() == [:])
+        let damaged = try SessionJournal(path: path)
+        #expect(damaged.recover() == ["c": state(3)])
+        #expect(damaged.lastRecovery.skippedStretches == 1 && damaged.lastRecovery.skippedBytes > 0 && damaged.lastRecovery.cutBytes == 0)
+    }
+
+    @Test("a file that is not a journal is refused with a clear error and left unchanged")
+    func notAJournal() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        let text = Data("# README\nDit is geen journal.\n".utf8)
+        try text.write(to: URL(filePath: path))
+        #expect(throws: SocketError.self) { try SessionJournal(path: path) }
+        do {
+            _ = try SessionJournal(path: path)
+        } catch {
+            #expect(error.description.contains("is not a Routewijzer session journal"))
+        }
+        #expect(try Data(contentsOf: URL(filePath: path)) == text)
+    }
+
+    @Test("a journal of version 1 (no header, no record magic) is read and rewritten in the current format")
+    func version1() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        func legacy(_ kind: UInt8, _ key: String, _ state: SessionState?) throws -> [UInt8] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            var payload: [UInt8] = [kind, UInt8(key.utf8.count), 0] + Array(key.utf8)
+            if let state { payload += Array(try encoder.encode(state)) }
+            var record: [UInt8] = []
+            withUnsafeBytes(of: UInt32(payload.count).littleEndian) { record += $0 }
+            withUnsafeBytes(of: CRC32.checksum(payload).littleEndian) { record += $0 }
+            return record + payload
+        }
+        try Data(try legacy(1, "a", state(1)) + legacy(1, "b", state(2)) + legacy(2, "b", nil)).write(to: URL(filePath: path))
+        let journal = try SessionJournal(path: path)
+        #expect(journal.recover() == ["a": state(1)] && journal.lastRecovery.upgraded)
+        #expect(try Data(contentsOf: URL(filePath: path)).starts(with: SessionJournal.header))
+        journal.put("c", state(3))
+        #expect(try SessionJournal(path: path).recover() == ["a": state(1), "c": state(3)])
     }
 
     @Test("compaction keeps live sessions only, so erased and expired ones are gone from disk")
