@@ -10,6 +10,9 @@ extension Application {
     }
 
     static let defaultSender = "default"
+    /// The journal could not store the turn: not acknowledged, so the client may send it again.
+    static let storageUnavailable = HTTPResponse.error(503, "storage_unavailable", "the session could not be saved; nothing changed, try again later")
+        .adding("Retry-After: 5")
     /// Rasa's slash commands, as the words the engine knows (`Dialogs/woorden.tsv`).
     static let rasaCommands = ["/restart": "opnieuw", "/stop": "stop", "/session_start": "opnieuw"]
 
@@ -78,7 +81,9 @@ extension Application {
               let message = value["message"]?.stringValue else {
             return .error(400, "invalid_request", "expected {\"sender\": String, \"message\": String}")
         }
-        let turn = self.turn(SessionKey.named(sender, namespace: namespace), text: Self.rasaCommands[message] ?? message)
+        guard let turn = self.turn(SessionKey.named(sender, namespace: namespace), text: Self.rasaCommands[message] ?? message) else {
+            return Self.storageUnavailable
+        }
         let messages: [JSONValue] = turn.replies.map { reply in
             var members: [(String, JSONValue)] = [("recipient_id", .string(sender)), ("text", .string(reply.text))]
             if !reply.options.isEmpty {
@@ -95,7 +100,7 @@ extension Application {
               let text = value["text"]?.stringValue else {
             return .error(400, "invalid_request", "expected {\"session\": String, \"text\": String}")
         }
-        let turn = self.turn(SessionKey.named(session, namespace: namespace), text: text)
+        guard let turn = self.turn(SessionKey.named(session, namespace: namespace), text: text) else { return Self.storageUnavailable }
         return .json(TurnFormat.json(turn, session: session))
     }
 }

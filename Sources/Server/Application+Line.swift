@@ -9,7 +9,8 @@ extension Application {
             guard let text = String(validating: line, as: UTF8.self) else {
                 return Self.lineError("invalid_utf8", "De regel is geen geldige UTF-8.")
             }
-            let turn = self.turn(SessionKey.connection(connection), text: text)
+            // A connection's own session never reaches the journal, so this turn cannot be refused.
+            guard let turn = self.turn(SessionKey.connection(connection), text: text) else { return Self.storageUnavailableLine }
             return Array((TurnFormat.plain(turn.replies) + "\n\n").utf8)
         }
         let message: JSONValue
@@ -24,7 +25,7 @@ extension Application {
         guard let text = message["text"]?.stringValue else {
             return Self.lineError("invalid_text", "\"text\" must be a string")
         }
-        let turn = self.turn(SessionKey.named(session, namespace: ""), text: text)
+        guard let turn = self.turn(SessionKey.named(session, namespace: ""), text: text) else { return Self.storageUnavailableLine }
         return Self.line(TurnFormat.json(turn, session: session))
     }
 
@@ -32,6 +33,8 @@ extension Application {
     public func connectionClosed(_ connection: String) {
         store.erase(SessionKey.connection(connection))
     }
+
+    static let storageUnavailableLine = lineError("storage_unavailable", "the session could not be saved; nothing changed, try again later")
 
     /// The reply to a line longer than the limit (it was discarded up to its newline).
     public static func lineTooLong(_ limit: Int) -> [UInt8] {

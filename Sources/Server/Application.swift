@@ -19,11 +19,15 @@ public final class Application: Sendable {
     /// Called after every turn with the session key, the message text and the turn, when message
     /// logging was asked for (`--log-messages`); nil by default, so no text is ever logged.
     let messageLog: (@Sendable (String, String, Turn) -> Void)?
+    /// Called with the reason when the journal refused a session's state (no message text).
+    let storageErrorLog: (@Sendable (String) -> Void)?
 
     public init(engine: Engine, store: SessionStore, tokens: [String] = [], openAPI: String = "",
                 clock: @escaping @Sendable () -> Int64, monotonic: @escaping @Sendable () -> Double,
-                messageLog: (@Sendable (String, String, Turn) -> Void)? = nil) {
+                messageLog: (@Sendable (String, String, Turn) -> Void)? = nil,
+                storageErrorLog: (@Sendable (String) -> Void)? = nil) {
         self.messageLog = messageLog
+        self.storageErrorLog = storageErrorLog
         self.engine = Mutex(engine)
         self.store = store
         self.tokens = tokens.map { Array($0.utf8) }
@@ -38,14 +42,22 @@ public final class Application: Sendable {
     }
 
     /// One turn of session `key`: the state comes from the store and goes back unless the
-    /// conversation ended or the person asked to be forgotten.
-    public func turn(_ key: String, text: String) -> Turn {
+    /// conversation ended or the person asked to be forgotten. Nil when the journal could not take
+    /// the new state (disk full): the turn is not acknowledged, the session stays as it was, and the
+    /// reason is counted and logged.
+    public func turn(_ key: String, text: String) -> Turn? {
         let engine = self.engine.withLock { $0 }
         let now = clock()
         let start = monotonic()
         let state = store.state(key, now: now) ?? engine.newSession(seed: Self.seed(key, now), now: now)
         let turn = engine.reply(to: text, in: state, now: now)
-        if turn.ended || turn.erased { store.erase(key) } else { store.store(turn.state, for: key, now: now) }
+        if turn.ended || turn.erased {
+            store.erase(key)
+        } else if !store.store(turn.state, for: key, now: now) {
+            metrics.journalWriteFailed()
+            storageErrorLog?(store.journal?.lastWriteError ?? "unknown")
+            return nil
+        }
         metrics.turn(seconds: monotonic() - start, routes: turn.routes, safety: turn.safetyTriggered)
         messageLog?(key, text, turn)
         return turn

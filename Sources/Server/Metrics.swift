@@ -12,6 +12,7 @@ public final class Metrics: Sendable {
         var latencySum = 0.0
         var safety = 0
         var routes: [String: Int] = [:]
+        var journalWriteErrors = 0
     }
 
     private let counts = Mutex(Counts())
@@ -32,6 +33,11 @@ public final class Metrics: Sendable {
         }
     }
 
+    /// A session's state the journal could not take: its turn was answered 503.
+    public func journalWriteFailed() {
+        counts.withLock { $0.journalWriteErrors += 1 }
+    }
+
     public func render(activeSessions: Int) -> String {
         let counts = self.counts.withLock { $0 }
         var lines = ["# HELP routewijzer_http_requests_total HTTP requests by status.", "# TYPE routewijzer_http_requests_total counter"]
@@ -44,6 +50,8 @@ public final class Metrics: Sendable {
         lines += ["# HELP routewijzer_safety_triggers_total Turns answered by the safety net.", "# TYPE routewijzer_safety_triggers_total counter", "routewijzer_safety_triggers_total \(counts.safety)"]
         lines += ["# HELP routewijzer_routes_recommended_total Routes recommended, by id.", "# TYPE routewijzer_routes_recommended_total counter"]
         lines += counts.routes.sorted { $0.key < $1.key }.map { "routewijzer_routes_recommended_total{route=\"\($0.key)\"} \($0.value)" }
+        lines += ["# HELP routewijzer_journal_write_errors_total Turns refused because the journal could not store them.",
+                  "# TYPE routewijzer_journal_write_errors_total counter", "routewijzer_journal_write_errors_total \(counts.journalWriteErrors)"]
         return lines.joined(separator: "\n") + "\n"
     }
 }

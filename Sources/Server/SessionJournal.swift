@@ -242,10 +242,16 @@ public final class SessionJournal: @unchecked Sendable {
         }
     }
 
-    public func put(_ key: String, _ state: SessionState) {
-        guard let json = try? encoder.encode(state) else { return }
-        append(Self.encode(kind: 1, key: key, state: Array(json)), key: key)
+    /// Writes the session's new state; false when the file refused it (disk full, a file size limit):
+    /// then nothing of it stays in the file, and the turn must not be acknowledged.
+    @discardableResult
+    public func put(_ key: String, _ state: SessionState) -> Bool {
+        guard let json = try? encoder.encode(state) else { return false }
+        return append(Self.encode(kind: 1, key: key, state: Array(json)), key: key)
     }
+
+    /// Why the last write failed (`strerror`), for the log; nil after a write that succeeded.
+    public private(set) var lastWriteError: String?
 
     /// Wipes every record of `key` in place: with no record left, recovery finds no such session,
     /// and not even its name stays on disk. With `durably`, the file is synced before returning: a
@@ -264,19 +270,26 @@ public final class SessionJournal: @unchecked Sendable {
         }
     }
 
-    /// Appends a put record and remembers its place under `key`, for wiping.
-    private func append(_ record: [UInt8], key: String) {
+    /// Appends a put record and remembers its place under `key`, for wiping. A record that could not
+    /// be written whole is cut off again, so the file ends at the last whole record.
+    private func append(_ record: [UInt8], key: String) -> Bool {
         lock.withLock { _ in
-            records[key, default: []].append((bytesWritten, record.count))
             var offset = 0
             while offset < record.count {
                 let written = record.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
                 if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
+                guard written > 0 else {
+                    lastWriteError = String(cString: strerror(written < 0 ? errno : ENOSPC))
+                    _ = ftruncate(fd, off_t(bytesWritten))
+                    return false
+                }
                 offset += written
             }
+            records[key, default: []].append((bytesWritten, record.count))
             bytesWritten += record.count
             dirty = true
+            lastWriteError = nil
+            return true
         }
     }
 

@@ -52,18 +52,27 @@ public final class SessionStore: Sendable {
         }
     }
 
-    /// Stores `state` for `id`, evicting the least recently used sessions beyond the maximum.
-    public func store(_ state: SessionState, for id: String, now: Int64) {
+    /// Stores `state` for `id`, evicting the least recently used sessions beyond the maximum. The
+    /// journal comes first: when it cannot take the state, the session stays as it was and this
+    /// returns false, so the turn is not acknowledged.
+    @discardableResult
+    public func store(_ state: SessionState, for id: String, now: Int64) -> Bool {
         entries.withLock { entries in
+            if let journal = journal(for: id), !journal.put(id, state) { return false }
             entries[id] = Entry(state: state, lastUsed: now)
-            journal(for: id)?.put(id, state)
-            guard entries.count > limits.maximumCount else { return }
-            // Evict a batch (1%) at once, so a full store does not sort on every new session.
-            let excess = max(entries.count - limits.maximumCount, limits.maximumCount / 100)
-            for key in entries.sorted(by: { $0.value.lastUsed < $1.value.lastUsed }).prefix(excess).map(\.key) {
-                entries[key] = nil
-                journal(for: key)?.erase(key)
-            }
+            evict(&entries)
+            return true
+        }
+    }
+
+    /// Evicts a batch of the least recently used sessions when there are more than the maximum.
+    private func evict(_ entries: inout [String: Entry]) {
+        guard entries.count > limits.maximumCount else { return }
+        // Evict a batch (1%) at once, so a full store does not sort on every new session.
+        let excess = max(entries.count - limits.maximumCount, limits.maximumCount / 100)
+        for key in entries.sorted(by: { $0.value.lastUsed < $1.value.lastUsed }).prefix(excess).map(\.key) {
+            entries[key] = nil
+            journal(for: key)?.erase(key)
         }
     }
 

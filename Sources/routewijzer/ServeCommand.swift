@@ -56,7 +56,8 @@ enum ServeCommand {
             messageLog = { @Sendable key, text, turn in log.turn(key, text, turn) }
         }
         let application = Application(engine: content.engine, store: store, tokens: tokens, openAPI: openAPIDocument(),
-                                      clock: { Clock.now }, monotonic: Server.monotonicSeconds, messageLog: messageLog)
+                                      clock: { Clock.now }, monotonic: Server.monotonicSeconds, messageLog: messageLog,
+                                      storageErrorLog: { reason in log.error("journal write failed", [("reason", .string(reason))]) })
         let server: Server
         do {
             server = try Server(configuration, application: application) { store.maintain(now: Clock.now) }
@@ -113,6 +114,8 @@ enum ServeCommand {
     /// the old content when the new one does not validate.
     static func installSignals(server: Server, application: Application, arguments: Arguments, log: Logger) -> [DispatchSourceSignal] {
         signal(SIGPIPE, SIG_IGN)
+        // A file size limit (ulimit -f) must fail the write, which answers 503, not kill the server.
+        signal(SIGXFSZ, SIG_IGN)
         let queue = DispatchQueue(label: "routewijzer.signals")
         return [SIGTERM, SIGINT, SIGHUP].map { number in
             signal(number, SIG_IGN)

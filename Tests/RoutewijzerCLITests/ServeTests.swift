@@ -230,6 +230,40 @@ extension ServeTests {
         #expect(!journal.contains("deurwaarder") && !journal.contains("maanden thuis") && !journal.contains("wis-mij"))
     }
 
+    @Test("when the journal cannot be written (a file size limit stands in for a full disk) the turn is 503, logged and counted, and every acknowledged turn survives")
+    func diskFull() throws {
+        let path = FileManager.default.temporaryDirectory.appending(path: "rw-full-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        let process = Process()
+        process.executableURL = URL(filePath: "/bin/bash")
+        process.arguments = ["-c", "ulimit -f 48; exec \"$0\" serve --http 127.0.0.1:0 --line 127.0.0.1:0 --sessions \"$1\"",
+                             CommandRunner.binary.path, path]
+        process.currentDirectoryURL = CommandRunner.packageRoot
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = Pipe()
+        try process.run()
+        let log = LogReader(stderr.fileHandleForReading)
+        let listening = try #require(log.nextLine())
+        let port = try #require((try JSONSerialization.jsonObject(with: Data(listening.utf8)) as? [String: Any])?["http_port"] as? Int)
+        var acknowledged: [String] = [], refused: [String] = []
+        for index in 0..<120 {
+            let session = "vol\(index)"
+            let reply = Self.message(port, session, "ik heb een vraag over zorg")
+            if reply.hasPrefix("HTTP/1.1 200 ") { acknowledged.append(session) } else if reply.contains(#""code":"storage_unavailable""#) { refused.append(session) }
+        }
+        #expect(!acknowledged.isEmpty && !refused.isEmpty, "\(acknowledged.count) acknowledged, \(refused.count) refused")
+        #expect(log.nextLine()?.contains("journal write failed") == true)
+        #expect(Self.http(port, "GET /metrics HTTP/1.0\r\n\r\n").contains("routewijzer_journal_write_errors_total \(refused.count)"))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let (second, newPort, _) = try Self.start(["--sessions", path])
+        defer { second.terminate(); second.waitUntilExit() }
+        for session in acknowledged {
+            #expect(Self.message(newPort, session, "anders").contains(#""step":"gevaar""#), "\(session) was acknowledged but lost")
+        }
+    }
+
     /// VmRSS of a process, in kilobytes.
     static func residentKilobytes(_ pid: Int32) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
