@@ -36,6 +36,10 @@ public final class SessionJournal: @unchecked Sendable {
     private var wipeFD: Int32
     /// Where each session's records are, to wipe them when it is erased: offset and whole length.
     private var records: [String: [(offset: Int, length: Int)]] = [:]
+    /// While a compaction writes its file: the records appended since its snapshot, and the sessions
+    /// erased since, to carry over before the new file takes the old one's place. Nil otherwise.
+    private var sinceSnapshot: [(key: String, record: [UInt8])]?
+    private var erasedSinceSnapshot: Set<String> = []
     private var bytesWritten = 0
     private var dirty = false
     private let encoder: JSONEncoder = {
@@ -232,14 +236,17 @@ public final class SessionJournal: @unchecked Sendable {
         return data
     }
 
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32) {
+    /// Writes `bytes`; returns how many were written (fewer on an error).
+    @discardableResult
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
+            guard written > 0 else { return offset }
             offset += written
         }
+        return offset
     }
 
     /// Writes the session's new state; false when the file refused it (disk full, a file size limit):
@@ -258,6 +265,10 @@ public final class SessionJournal: @unchecked Sendable {
     /// person who asked to be forgotten is told so only after that.
     public func erase(_ key: String, durably: Bool = false) {
         lock.withLock { _ in
+            if sinceSnapshot != nil {
+                sinceSnapshot!.removeAll { $0.key == key }
+                erasedSinceSnapshot.insert(key)
+            }
             for record in records.removeValue(forKey: key) ?? [] {
                 let bytes = Self.wipedRecord(length: record.length)
                 _ = bytes.withUnsafeBytes { pwrite(wipeFD, $0.baseAddress, $0.count, off_t(record.offset)) }
@@ -286,6 +297,7 @@ public final class SessionJournal: @unchecked Sendable {
                 offset += written
             }
             records[key, default: []].append((bytesWritten, record.count))
+            sinceSnapshot?.append((key, record))
             bytesWritten += record.count
             dirty = true
             lastWriteError = nil
@@ -305,31 +317,73 @@ public final class SessionJournal: @unchecked Sendable {
     /// Size of the file in bytes.
     public var size: Int { lock.withLock { _ in bytesWritten } }
 
-    /// Rewrites the journal with only `live` sessions (write to a temporary file, fsync, rename).
+    /// Rewrites the journal with only `live` sessions: written to a temporary file without holding
+    /// the journal, so turns go on meanwhile, then the changes made since the snapshot are added, and
+    /// the file is synced and renamed over the old one. `live` must be a snapshot taken together with
+    /// `beginCompaction()` (the store does both under its lock).
     public func compact(_ live: [String: SessionState]) {
-        lock.withLock { _ in rewrite(live) }
+        lock.withLock { _ in if sinceSnapshot == nil { sinceSnapshot = [] } }
+        guard let written = Self.writeSnapshot(live, to: path + ".compact") else {
+            lock.withLock { _ in endCompaction() }
+            return
+        }
+        lock.withLock { _ in finish(written) }
     }
 
-    /// `compact` with the lock held.
+    /// Marks the moment of the snapshot: what is appended or erased from now on is kept aside for
+    /// the compacted file. Call with the snapshot taken, under the caller's lock.
+    public func beginCompaction() {
+        lock.withLock { _ in sinceSnapshot = [] }
+    }
+
+    /// `compact` with the lock already held (recovery's upgrade): nothing runs meanwhile.
     private func rewrite(_ live: [String: SessionState]) {
-        let temporary = path + ".compact"
+        sinceSnapshot = []
+        guard let written = Self.writeSnapshot(live, to: path + ".compact") else { return endCompaction() }
+        finish(written)
+    }
+
+    /// A new journal file with `live` sessions, synced: its descriptor, path, size and where each
+    /// session's record is. Touches no state of the journal.
+    private static func writeSnapshot(_ live: [String: SessionState], to temporary: String)
+        -> (fd: Int32, path: String, size: Int, positions: [String: [(offset: Int, length: Int)]])? {
         let out = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard out >= 0 else { return }
-        var bytes = Self.header
+        guard out >= 0 else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var bytes = header
         var positions: [String: [(offset: Int, length: Int)]] = [:]
         for (key, state) in live.sorted(by: { $0.key < $1.key }) {
             guard let json = try? encoder.encode(state) else { continue }
-            let record = Self.encode(kind: 1, key: key, state: Array(json))
+            let record = encode(kind: 1, key: key, state: Array(json))
             positions[key] = [(bytes.count, record.count)]
             bytes += record
         }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(out, $0.baseAddress! + offset, $0.count - offset) }
-            guard written > 0 else { break }
-            offset += written
+        guard writeAll(bytes, to: out) == bytes.count else {
+            close(out)
+            unlink(temporary)
+            return nil
         }
-        guard offset == bytes.count, fsync(out) == 0, rename(temporary, path) == 0 else {
+        return (out, temporary, bytes.count, positions)
+    }
+
+    /// With the lock held: wipes what was erased since the snapshot, adds what was written since,
+    /// syncs, and puts the new file in place of the old one.
+    private func finish(_ written: (fd: Int32, path: String, size: Int, positions: [String: [(offset: Int, length: Int)]])) {
+        var (out, temporary, size, positions) = written
+        for key in erasedSinceSnapshot {
+            for record in positions.removeValue(forKey: key) ?? [] {
+                let bytes = Self.wipedRecord(length: record.length)
+                _ = bytes.withUnsafeBytes { pwrite(out, $0.baseAddress, $0.count, off_t(record.offset)) }
+            }
+        }
+        var appended: [UInt8] = []
+        for (key, record) in sinceSnapshot ?? [] {
+            positions[key, default: []].append((size + appended.count, record.count))
+            appended += record
+        }
+        defer { endCompaction() }
+        guard pwriteAll(appended, to: out, at: size), fsync(out) == 0, rename(temporary, path) == 0 else {
             close(out)
             unlink(temporary)
             return
@@ -340,7 +394,23 @@ public final class SessionJournal: @unchecked Sendable {
         fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC, 0o600)
         wipeFD = open(path, O_WRONLY | O_CLOEXEC)
         records = positions
-        bytesWritten = bytes.count
+        bytesWritten = size + appended.count
         dirty = false
+    }
+
+    private func endCompaction() {
+        sinceSnapshot = nil
+        erasedSinceSnapshot = []
+    }
+
+    private func pwriteAll(_ bytes: [UInt8], to fd: Int32, at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let written = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, $0.count - done, off_t(offset + done)) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            done += written
+        }
+        return true
     }
 }

@@ -119,9 +119,14 @@ public final class SessionStore: Sendable {
     /// Rewrites the journal with the live sessions only.
     public func compact() {
         guard let journal else { return }
-        // Under the store's lock: every journal append happens under it too, so none can slip into
-        // the old file between the snapshot and the rename.
-        entries.withLock { journal.compact($0.filter { SessionKey.isDurable($0.key) }.mapValues(\.state)) }
+        // The snapshot and the start of the compaction under the store's lock (every journal append
+        // happens under it too, so the journal keeps aside exactly what comes after the snapshot);
+        // the writing itself without it, so turns go on.
+        let live = entries.withLock { entries in
+            journal.beginCompaction()
+            return entries.filter { SessionKey.isDurable($0.key) }.mapValues(\.state)
+        }
+        journal.compact(live)
         compactedSize.store(journal.size, ordering: .relaxed)
     }
 }

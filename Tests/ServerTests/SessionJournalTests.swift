@@ -91,6 +91,27 @@ struct SessionJournalTests {
         #expect(damaged.lastRecovery.skippedStretches == 1 && damaged.lastRecovery.skippedBytes > 0 && damaged.lastRecovery.cutBytes == 0)
     }
 
+    @Test("what happens while a compaction writes its file is carried over: later puts kept, erasures wiped")
+    func changesDuringCompaction() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        let secret = told("een geheim tijdens het compacteren")
+        let journal = try SessionJournal(path: path)
+        journal.put("a", secret)
+        journal.put("b", state(2))
+        let snapshot = ["a": secret, "b": state(2)]
+        journal.beginCompaction()
+        // Turns that come in while the snapshot is written:
+        journal.put("c", state(3))
+        journal.erase("a", durably: true)
+        journal.put("b", state(4))
+        journal.compact(snapshot)
+        #expect(try Data(contentsOf: URL(filePath: path)).range(of: Data("een geheim tijdens".utf8)) == nil)
+        #expect(try SessionJournal(path: path).recover() == ["b": state(4), "c": state(3)])
+        journal.erase("c", durably: true)
+        #expect(try SessionJournal(path: path).recover() == ["b": state(4)])
+    }
+
     @Test("a file that is not a journal is refused with a clear error and left unchanged")
     func notAJournal() throws {
         let path = temporaryPath()
