@@ -4,8 +4,30 @@ import Wire
 /// The HTTP webhook: the Rasa REST channel, the turn API, health, metrics and the OpenAPI document.
 extension Application {
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        let response = route(request)
+        var response = preflight(request) ?? route(request)
+        if let origin = allowedOrigin(request) {
+            response.headers += ["Access-Control-Allow-Origin: \(origin)", "Vary: Origin"]
+        }
         metrics.request(status: response.status)
+        return response
+    }
+
+    /// The request's Origin when `--cors-origin` allows it (a help desk's web page on another host).
+    private func allowedOrigin(_ request: HTTPRequest) -> String? {
+        guard !corsOrigins.isEmpty, let origin = request.header("origin") else { return nil }
+        return corsOrigins.contains("*") || corsOrigins.contains(origin) ? origin : nil
+    }
+
+    /// A browser's CORS preflight (OPTIONS with Access-Control-Request-Method) from an allowed origin:
+    /// 204 with the methods and headers the webhook takes. It carries no token, so it needs none.
+    private func preflight(_ request: HTTPRequest) -> HTTPResponse? {
+        guard request.method == "OPTIONS", request.header("access-control-request-method") != nil,
+              allowedOrigin(request) != nil, Self.paths.contains(request.path) || request.path.hasPrefix("/v1/sessions/") else { return nil }
+        var response = HTTPResponse(status: 204)
+        response.headers += [
+            "Access-Control-Allow-Methods: GET, POST, DELETE, OPTIONS", "Access-Control-Allow-Headers: Content-Type, Authorization",
+            "Access-Control-Max-Age: 600",
+        ]
         return response
     }
 

@@ -21,12 +21,15 @@ public final class Application: Sendable {
     let messageLog: (@Sendable (String, String, Turn) -> Void)?
     /// Called with the reason when the journal refused a session's state (no message text).
     let storageErrorLog: (@Sendable (String) -> Void)?
+    /// Web origins allowed to call the webhook from a browser (`--cors-origin`; "*" for any).
+    let corsOrigins: [String]
 
     public init(engine: Engine, store: SessionStore, tokens: [String] = [], openAPI: String = "",
                 clock: @escaping @Sendable () -> Int64, monotonic: @escaping @Sendable () -> Double,
                 messageLog: (@Sendable (String, String, Turn) -> Void)? = nil,
-                storageErrorLog: (@Sendable (String) -> Void)? = nil) {
+                storageErrorLog: (@Sendable (String) -> Void)? = nil, corsOrigins: [String] = []) {
         self.messageLog = messageLog
+        self.corsOrigins = corsOrigins
         self.storageErrorLog = storageErrorLog
         self.engine = Mutex(engine)
         self.store = store

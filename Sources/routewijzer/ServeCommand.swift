@@ -12,7 +12,7 @@ enum ServeCommand {
     static let valued = [
         "--line", "--http", "--token", "--max-line-bytes", "--max-body-bytes", "--max-header-bytes", "--max-connections",
         "--max-sessions", "--session-ttl", "--request-timeout", "--idle-timeout", "--loops", "--log-level", "--sessions",
-        "--max-output-bytes",
+        "--max-output-bytes", "--cors-origin",
     ]
 
     static func run(_ arguments: Arguments) throws(CLIError) {
@@ -57,7 +57,9 @@ enum ServeCommand {
         }
         let application = Application(engine: content.engine, store: store, tokens: tokens, openAPI: openAPIDocument(),
                                       clock: { Clock.now }, monotonic: Server.monotonicSeconds, messageLog: messageLog,
-                                      storageErrorLog: { reason in log.error("journal write failed", [("reason", .string(reason))]) })
+                                      storageErrorLog: { reason in log.error("journal write failed", [("reason", .string(reason))]) },
+                                      corsOrigins: (arguments.values("--cors-origin").isEmpty ? environment("--cors-origin").map { [$0] } ?? [] : arguments.values("--cors-origin"))
+                                          .flatMap { $0.split(separator: ",").map { $0.trimmed() } }.filter { !$0.isEmpty })
         let server: Server
         do {
             server = try Server(configuration, application: application) { store.maintain(now: Clock.now) }

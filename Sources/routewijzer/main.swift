@@ -46,6 +46,7 @@ let usage = """
           --max-header-bytes N   Largest head (default 16384).     --max-connections N   Open connections per listener (default 1024).
           --max-sessions N       Sessions in memory (default 10000). --session-ttl S     Idle seconds (default 1800).
           --max-output-bytes N   Unread answers per connection before the server stops reading it (default 1048576).
+          --cors-origin O        A web origin that may call the webhook from a browser (repeat or comma-separate; * for any).
           --request-timeout S    Seconds to send a request (default 10). --idle-timeout S Silent seconds (default 60).
           --loops N              Event-loop threads (default: one per core). --log-level L  debug|info|warn|error.
           --log-messages         Also log each turn with its message text (off by default: no text in logs).

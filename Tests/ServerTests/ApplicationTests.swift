@@ -43,6 +43,26 @@ struct ApplicationTests {
         #expect(String(decoding: status.body, as: UTF8.self) == #"{"status":"ok"}"#)
     }
 
+    @Test("CORS: an allowed origin gets a preflight answer without a token and the header on answers; others get neither")
+    func cors() {
+        let app = Application(engine: Self.engine, store: SessionStore(), tokens: ["geheim"], clock: { 0 }, monotonic: { 0 },
+                              corsOrigins: ["https://balie.example.nl"])
+        func request(_ method: String, origin: String, extra: [(name: String, value: String)] = []) -> HTTPRequest {
+            HTTPRequest(method: method, target: "/v1/messages",
+                        headers: [(name: "host", value: "x"), (name: "origin", value: origin)] + extra)
+        }
+        let preflight = app.respond(to: request("OPTIONS", origin: "https://balie.example.nl",
+                                                extra: [(name: "access-control-request-method", value: "POST")]))
+        #expect(preflight.status == 204 && preflight.headers.contains("Access-Control-Allow-Origin: https://balie.example.nl"))
+        #expect(preflight.headers.contains("Access-Control-Allow-Headers: Content-Type, Authorization"))
+        let other = app.respond(to: request("OPTIONS", origin: "https://elders.example", extra: [(name: "access-control-request-method", value: "POST")]))
+        #expect(other.status != 204 && !other.headers.contains { $0.hasPrefix("Access-Control-Allow-Origin") })
+        let unauthorized = app.respond(to: request("POST", origin: "https://balie.example.nl"))
+        #expect(unauthorized.status == 401 && unauthorized.headers.contains("Vary: Origin"))
+        let none = Application(engine: Self.engine, store: SessionStore(), clock: { 0 }, monotonic: { 0 })
+        #expect(!none.respond(to: request("GET", origin: "https://balie.example.nl")).headers.contains { $0.hasPrefix("Access-Control") })
+    }
+
     @Test("the Rasa channel as Rasa's own: no sender is 'default', no Content-Type is JSON, /restart starts over")
     func rasaLeniency() throws {
         let app = application()
