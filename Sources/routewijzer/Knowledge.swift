@@ -13,10 +13,11 @@ struct LoadedKnowledge {
     let directory: String
 
     /// Loads `--knowledge DIR` (or the default places) and builds the index with `--k1`/`--b`, and
-    /// with `safety` the safety layer. Files that cannot be parsed stop the command: answering from
-    /// half the content would mislead.
+    /// with `safety` the safety layer. Content that `validate` rejects stops the command, as files
+    /// that cannot be parsed do: answering from half or broken content would mislead.
     init(_ arguments: Arguments, safety: Bool = true) throws(CLIError) {
-        let (base, problems, directory) = try Self.parse(arguments)
+        let (base, parseProblems, directory) = try Self.parse(arguments)
+        let problems = parseProblems.isEmpty ? KnowledgeValidator.problems(in: base) : parseProblems
         guard problems.isEmpty else {
             throw .failure(problems.map(\.description).joined(separator: "\n") + "\n\(problems.count) problem(s) in \(directory)")
         }

@@ -232,6 +232,20 @@ struct CLITests {
         #expect(try CommandRunner.run(["eval", "--safety", file.path]).stderr.contains("expected 'bericht<TAB>categorie<TAB>nu|verleden|-'"))
     }
 
+    @Test("ask, chat and serve refuse content that validate rejects, with validate's file:line message")
+    func invalidContentIsRefused() throws {
+        // A route whose card document does not exist: it parses, but validate rejects it.
+        let broken = Self.files.merging(["routes.tsv": "huisartsenpost\tHuisartsenpost\tbestaat-niet\n"]) { $1 }
+        let knowledge = try CommandRunner.knowledgeDirectory(broken), dialogs = try CommandRunner.knowledgeDirectory(Self.dialogs)
+        defer { CommandRunner.remove(knowledge, dialogs) }
+        let validate = try CommandRunner.run(["validate", "--knowledge", knowledge.path, "--dialogs", dialogs.path])
+        #expect(validate.status == 1 && validate.stdout.contains("card document 'bestaat-niet'"))
+        for command in [["ask", "koorts", "--knowledge", knowledge.path], ["chat", "--knowledge", knowledge.path, "--dialogs", dialogs.path]] {
+            let output = try CommandRunner.run(command, input: "koorts\n")
+            #expect(output.status == 1 && output.stderr.contains("card document 'bestaat-niet'"), "\(command)")
+        }
+    }
+
     @Test("eval --needs reports the needs a story's opening takes up against the first flow alone, and fails below its bars")
     func evalNeeds() throws {
         let (directory, file) = try Self.scratchFile("n.tsv")
