@@ -63,14 +63,34 @@ let usage = """
       --dialogs DIR              Dialogs directory (default: ./Dialogs, then next to the executable).
       --k1 X, --b X              BM25 parameters (default k1 1.2, b 0.5).
       --field-weights T,K,B      Weights of title, keywords and body (default 2.5,2,1).
-      -h, --help                 Show this help.
+      -h, --help                 Show this help (after a command: that command's options).
+      --version                  Show the version.
 
     EXIT CODES: 0 success, 1 content or input problem, 2 wrong usage.
     """
 
+/// The program's version, printed by `--version` and in the serve log.
+let version = "routewijzer 0.14.0"
+
+/// `routewijzer COMMAND --help`: the usage's header, that command's block and the options for every
+/// command; the whole usage for an unknown or no command.
+func help(for command: String?) -> String {
+    let lines = usage.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let command, let start = lines.firstIndex(where: { $0.hasPrefix("  " + command + " ") || $0 == "  " + command }),
+          let commandsStart = lines.firstIndex(of: "COMMANDS:"), let common = lines.firstIndex(of: "OPTIONS FOR EVERY COMMAND:")
+    else { return usage }
+    let end = lines[(start + 1)...].firstIndex { !$0.hasPrefix("      ") && !$0.hasPrefix("     ") } ?? common
+    return (lines[..<commandsStart] + ["COMMAND:"] + lines[start..<end] + [""] + lines[common...]).joined(separator: "\n")
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--version") {
+    Console.out(version)
+    exit(0)
+}
 if arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" {
-    Console.out(usage)
+    let command = arguments.first.flatMap { $0.hasPrefix("-") ? nil : $0 == "help" ? arguments.dropFirst().first : $0 }
+    Console.out(help(for: command))
     exit(0)
 }
 let commands: [String: (Arguments) throws(CLIError) -> Void] = [

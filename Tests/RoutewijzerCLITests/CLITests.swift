@@ -232,6 +232,17 @@ struct CLITests {
         #expect(try CommandRunner.run(["eval", "--safety", file.path]).stderr.contains("expected 'bericht<TAB>categorie<TAB>nu|verleden|-'"))
     }
 
+    @Test("a command's --help shows that command's options and the common ones; --version prints the version")
+    func commandHelp() throws {
+        let chat = try CommandRunner.run(["chat", "--help"])
+        #expect(chat.status == 0 && chat.stdout.contains("--debug") && chat.stdout.contains("--knowledge DIR") && !chat.stdout.contains("--max-sessions"))
+        let serve = try CommandRunner.run(["help", "serve"])
+        #expect(serve.stdout.contains("--cors-origin") && !serve.stdout.contains("--debug"))
+        #expect(try CommandRunner.run(["--help"]).stdout.contains("COMMANDS:"))
+        let version = try CommandRunner.run(["--version"])
+        #expect(version.status == 0 && version.stdout.hasPrefix("routewijzer "))
+    }
+
     @Test("ask, chat and serve refuse content that validate rejects, with validate's file:line message")
     func invalidContentIsRefused() throws {
         // A route whose card document does not exist: it parses, but validate rejects it.
