@@ -11,7 +11,7 @@ int rw_epoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
 
 int rw_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data) {
     struct epoll_event event = {.events = events, .data.u64 = data};
-    int native = op == 1 ? EPOLL_CTL_ADD : op == 2 ? EPOLL_CTL_DEL : EPOLL_CTL_MOD;
+    int native = op == RW_EPOLL_ADD ? EPOLL_CTL_ADD : op == RW_EPOLL_DELETE ? EPOLL_CTL_DEL : EPOLL_CTL_MOD;
     return epoll_ctl(epfd, native, fd, &event);
 }
 

@@ -35,10 +35,10 @@ final class EventLoop: @unchecked Sendable {
         epoll = rw_epoll_create()
         wake = rw_eventfd()
         guard epoll >= 0, wake >= 0 else { throw SocketError("epoll") }
-        _ = rw_epoll_ctl(epoll, 1, wake, Epoll.input, Self.wakeToken)
+        _ = rw_epoll_ctl(epoll, Epoll.add, wake, Epoll.input, Self.wakeToken)
         for (offset, listener) in listeners.enumerated() {
             // EPOLLEXCLUSIVE: one loop wakes per new connection, not all of them.
-            _ = rw_epoll_ctl(epoll, 1, listener.fd, Epoll.input | Epoll.exclusive, UInt64.max - 1 - UInt64(offset))
+            _ = rw_epoll_ctl(epoll, Epoll.add, listener.fd, Epoll.input | Epoll.exclusive, UInt64.max - 1 - UInt64(offset))
         }
     }
 
@@ -96,7 +96,10 @@ final class EventLoop: @unchecked Sendable {
                 ? .http(HTTPRequestParser(limits: limits.http)) : .line(LineFramer(maximumLength: limits.maximumLineBytes))
             let connection = Connection(fd: fd, id: "\(index)-\(nextID)", protocolState: state, now: now)
             connections[fd] = connection
-            _ = rw_epoll_ctl(epoll, 1, fd, Epoll.input | Epoll.peerClosed, UInt64(UInt32(bitPattern: fd)))
+            // A connection the loop cannot watch would never be answered: close it at once.
+            if rw_epoll_ctl(epoll, Epoll.add, fd, Epoll.input | Epoll.peerClosed, UInt64(UInt32(bitPattern: fd))) != 0 {
+                closeConnection(connection)
+            }
         }
     }
 
@@ -155,7 +158,7 @@ final class EventLoop: @unchecked Sendable {
             } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
                 if !connection.wantsWrite {
                     connection.wantsWrite = true
-                    _ = rw_epoll_ctl(epoll, 3, connection.fd, Epoll.input | Epoll.output, UInt64(UInt32(bitPattern: connection.fd)))
+                    _ = rw_epoll_ctl(epoll, Epoll.modify, connection.fd, Epoll.input | Epoll.output, UInt64(UInt32(bitPattern: connection.fd)))
                 }
                 return
             } else {
@@ -171,7 +174,7 @@ final class EventLoop: @unchecked Sendable {
         }
         if connection.wantsWrite {
             connection.wantsWrite = false
-            _ = rw_epoll_ctl(epoll, 3, connection.fd, Epoll.input, UInt64(UInt32(bitPattern: connection.fd)))
+            _ = rw_epoll_ctl(epoll, Epoll.modify, connection.fd, Epoll.input, UInt64(UInt32(bitPattern: connection.fd)))
         }
         if connection.closeAfterWrite { closeConnection(connection) }
     }
@@ -180,19 +183,19 @@ final class EventLoop: @unchecked Sendable {
     private func pauseReading(_ connection: Connection) {
         connection.readingPaused = true
         connection.wantsWrite = true
-        _ = rw_epoll_ctl(epoll, 3, connection.fd, Epoll.output, UInt64(UInt32(bitPattern: connection.fd)))
+        _ = rw_epoll_ctl(epoll, Epoll.modify, connection.fd, Epoll.output, UInt64(UInt32(bitPattern: connection.fd)))
     }
 
     private func resumeReading(_ connection: Connection) {
         connection.readingPaused = false
         connection.wantsWrite = false
-        _ = rw_epoll_ctl(epoll, 3, connection.fd, Epoll.input, UInt64(UInt32(bitPattern: connection.fd)))
+        _ = rw_epoll_ctl(epoll, Epoll.modify, connection.fd, Epoll.input, UInt64(UInt32(bitPattern: connection.fd)))
     }
 
     private func closeConnection(_ connection: Connection) {
         guard connections.removeValue(forKey: connection.fd) != nil else { return }
         if !connection.isHTTP { application.connectionClosed(connection.id) }
-        _ = rw_epoll_ctl(epoll, 2, connection.fd, 0, 0)
+        _ = rw_epoll_ctl(epoll, Epoll.delete, connection.fd, 0, 0)
         close(connection.fd)
         connectionCount.close(isHTTP: connection.isHTTP)
     }
@@ -220,7 +223,7 @@ final class EventLoop: @unchecked Sendable {
         // their requests too. Take them in once, then take no more.
         for listener in listeners {
             accept(listener, now: now())
-            _ = rw_epoll_ctl(epoll, 2, listener.fd, 0, 0)
+            _ = rw_epoll_ctl(epoll, Epoll.delete, listener.fd, 0, 0)
         }
         let deadline = now() + Self.drainSeconds
         var events = [rw_event](repeating: rw_event(), count: 256)
@@ -262,6 +265,9 @@ final class ConnectionCounter: Sendable {
 
 /// The epoll event bits, as Swift values.
 enum Epoll {
+    static let add = Int32(RW_EPOLL_ADD)
+    static let delete = Int32(RW_EPOLL_DELETE)
+    static let modify = Int32(RW_EPOLL_MODIFY)
     static let input = UInt32(RW_EPOLLIN)
     static let output = UInt32(RW_EPOLLOUT)
     static let error = UInt32(RW_EPOLLERR)

@@ -26,8 +26,15 @@ enum {
     RW_EPOLLET = 1u << 31,
 };
 
+/* The operations of rw_epoll_ctl. */
+enum {
+    RW_EPOLL_ADD = 1,
+    RW_EPOLL_DELETE = 2,
+    RW_EPOLL_MODIFY = 3,
+};
+
 int rw_epoll_create(void);
-/* op: 1 add, 2 delete, 3 modify. */
+/* op: RW_EPOLL_ADD, RW_EPOLL_DELETE or RW_EPOLL_MODIFY; 0 on success, -1 on error (errno set). */
 int rw_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data);
 /* Fills up to `capacity` events; returns their count, 0 on timeout, -1 on error (errno set). */
 int rw_epoll_wait(int epfd, rw_event *events, int capacity, int timeout_ms);
