@@ -76,12 +76,12 @@ public enum JSONValue: Equatable, Sendable {
     }
 
     /// A JSON string: UTF-8 copied as it is, except the quote, the backslash and control characters.
-    static func writeString(_ value: String, to output: inout [UInt8]) {
+    public static func writeString(_ value: String, to output: inout [UInt8]) {
         value.withUTF8Bytes { writeString(utf8: $0, to: &output) }
     }
 
     /// A JSON string, or `null` for nil.
-    static func writeString(orNull value: String?, to output: inout [UInt8]) {
+    public static func writeString(orNull value: String?, to output: inout [UInt8]) {
         if let value { writeString(value, to: &output) } else { output += "null".utf8 }
     }
 

@@ -1,5 +1,5 @@
 import Dialogue
-import Wire
+import Server
 #if canImport(Glibc)
 import Glibc
 #endif

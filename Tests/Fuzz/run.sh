@@ -19,7 +19,7 @@ build_module() {
 build_module DutchText
 build_module Retrieval -L "$out/modules" -lDutchText
 build_module Dialogue -L "$out/modules" -lDutchText -lRetrieval
-build_module Wire -L "$out/modules" -lDutchText -lRetrieval -lDialogue
+build_module Wire
 
 targets=()
 options=()

@@ -1,4 +1,5 @@
 import Dialogue
+import Wire
 
 /// The two ways a turn leaves the process: the JSON turn object (chat --json, the servers) and plain
 /// text with numbered options (the terminal, the plain line protocol).

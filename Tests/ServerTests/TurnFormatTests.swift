@@ -1,6 +1,6 @@
 import Dialogue
 import Testing
-@testable import Wire
+@testable import Server
 
 @Suite("Turn formats")
 struct TurnFormatTests {
