@@ -9,9 +9,9 @@ import Glibc
 @Suite("routewijzer serve")
 struct ServeTests {
     /// One HTTP/1.0 exchange on loopback (the server closes after the response).
-    static func http(_ port: Int, _ request: String) -> String {
+    /// A TCP connection to `port` on loopback whose reads give up after `timeout` seconds.
+    static func connected(_ port: Int, timeout seconds: Int = 5) -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(port).bigEndian
@@ -19,8 +19,14 @@ struct ServeTests {
         _ = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        return fd
+    }
+
+    static func http(_ port: Int, _ request: String) -> String {
+        let fd = connected(port)
+        defer { close(fd) }
         let bytes = Array(request.utf8)
         _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         var data: [UInt8] = []
@@ -110,15 +116,8 @@ extension ServeTests {
         let (process, port, _) = try Self.start([])
         defer { process.terminate(); process.waitUntilExit() }
         let before = try #require(Self.residentKilobytes(process.processIdentifier))
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = Self.connected(port)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         // Each 40-byte request asks for a 10 KB answer; without backpressure 4 MB of requests would
         // make the server hold 1 GB of answers. Send for two seconds, or until the socket is full.
@@ -141,18 +140,7 @@ extension ServeTests {
         let body = #"{"session":"term","text":"ik heb een vraag over zorg"}"#
         let request = Array(("POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\n"
                              + "Content-Length: \(body.utf8.count)\r\n\r\n" + body).utf8)
-        let sockets = (0..<16).map { _ in socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0) }
-        for fd in sockets {
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = UInt16(port).bigEndian
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            _ = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            var timeout = timeval(tv_sec: 6, tv_usec: 0)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        }
+        let sockets = (0..<16).map { _ in Self.connected(port, timeout: 6) }
         let started = Date()
         for fd in sockets { _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
         kill(process.processIdentifier, SIGTERM)
@@ -179,17 +167,8 @@ extension ServeTests {
         defer { unlink(path) }
         /// One plain nc-style conversation: each line sent, the answer read, then the connection closed.
         func plain(_ port: Int, _ lines: [String]) -> String {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = Self.connected(port, timeout: 1)
             defer { close(fd) }
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = UInt16(port).bigEndian
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            _ = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            var timeout = timeval(tv_sec: 1, tv_usec: 0)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             var all = ""
             for line in lines {
                 let bytes = Array((line + "\n").utf8)
