@@ -101,11 +101,10 @@ extension DialogueContent {
         let parts = StoryReader.parts(of: story.terms, context: context)
         guard parts.count > 1 else { return [] }
         let aboutSomeoneElse = !context.triggers(of: .otherPerson).isEmpty
-        var searcher = Searcher(index: index)
         var needs: [Need] = []
         for part in parts {
             let input = story.part(part)
-            guard let flow = flow(for: input, aboutSomeoneElse: aboutSomeoneElse, searcher: &searcher),
+            guard let flow = flow(for: input, aboutSomeoneElse: aboutSomeoneElse),
                   !needs.contains(where: { $0.flow == flow }) else { continue }
             needs.append(Need(flow: flow, words: input.text))
             if needs.count == StoryReader.limit { break }
@@ -118,7 +117,7 @@ extension DialogueContent {
     /// classifier spreads its belief over neighbouring routes (huisarts and ggz for "ik voel me al
     /// maanden somber"); summed per flow, they name the need. Content without examples has no
     /// classifier; then the fused search scores stand in.
-    private func flow(for input: AnalysedInput, aboutSomeoneElse: Bool, searcher: inout Searcher) -> String? {
+    private func flow(for input: AnalysedInput, aboutSomeoneElse: Bool) -> String? {
         if let triggered = triggeredFlow(input) { return triggered }
         if aboutSomeoneElse, let carer = carerSigns.first(where: { PhraseMatcher.match($0.pattern, in: input) != nil }) { return carer.flow }
         // The classifier always spreads its belief somewhere, also over "goedemiddag" or "maar ik snap
@@ -132,6 +131,7 @@ extension DialogueContent {
                 scores[flow, default: 0] += probability
             }
         } else {
+            var searcher = Searcher(index: index)
             for route in DirectAnswerRule.routes(searcher.search(words: input.terms)) {
                 guard let flow = flowsByRoute[route.route] else { continue }
                 scores[flow, default: 0] += route.score

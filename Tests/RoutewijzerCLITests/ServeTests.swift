@@ -213,18 +213,7 @@ extension ServeTests {
     func diskFull() throws {
         let path = FileManager.default.temporaryDirectory.appending(path: "rw-full-\(UUID().uuidString)").path
         defer { unlink(path) }
-        let process = Process()
-        process.executableURL = URL(filePath: "/bin/bash")
-        process.arguments = ["-c", "ulimit -f 48; exec \"$0\" serve --http 127.0.0.1:0 --line 127.0.0.1:0 --sessions \"$1\"",
-                             CommandRunner.binary.path, path]
-        process.currentDirectoryURL = CommandRunner.packageRoot
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = Pipe()
-        try process.run()
-        let log = LogReader(stderr.fileHandleForReading)
-        let listening = try #require(log.nextLine())
-        let port = try #require((try JSONSerialization.jsonObject(with: Data(listening.utf8)) as? [String: Any])?["http_port"] as? Int)
+        let (process, port, log) = try Self.start(["--sessions", path], fileSizeLimit: 48)
         var acknowledged: [String] = [], refused: [String] = []
         for index in 0..<120 {
             let session = "vol\(index)"
@@ -250,12 +239,19 @@ extension ServeTests {
         return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
     }
 
-    /// Starts `serve` with `arguments` and returns it with its HTTP port.
-    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Int, LogReader) {
+    /// Starts `serve` with `arguments` and returns it with its HTTP port. `fileSizeLimit` (kilobytes,
+    /// `ulimit -f`) makes every file write past it fail, as a full disk does.
+    static func start(_ arguments: [String], environment: [String: String] = [:], fileSizeLimit: Int? = nil) throws -> (Process, Int, LogReader) {
         let process = Process()
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.executableURL = CommandRunner.binary
-        process.arguments = ["serve", "--http", "127.0.0.1:0", "--line", "127.0.0.1:0"] + arguments
+        let serve = ["serve", "--http", "127.0.0.1:0", "--line", "127.0.0.1:0"] + arguments
+        if let fileSizeLimit {
+            process.executableURL = URL(filePath: "/bin/bash")
+            process.arguments = ["-c", "ulimit -f \(fileSizeLimit); exec \"$@\"", "serve", CommandRunner.binary.path] + serve
+        } else {
+            process.executableURL = CommandRunner.binary
+            process.arguments = serve
+        }
         process.currentDirectoryURL = CommandRunner.packageRoot
         let stderr = Pipe()
         process.standardError = stderr
@@ -338,18 +334,8 @@ extension ServeTests {
     @Test("an empty token is a usage error, never authentication turned off")
     func emptyToken() throws {
         for (arguments, environment) in [(["--token", ""], [String: String]()), (["--token", "a,,b"], [:]), ([], ["ROUTEWIJZER_TOKEN": ""])] {
-            let process = Process()
-            process.executableURL = CommandRunner.binary
-            process.arguments = ["serve", "--http", "127.0.0.1:0", "--line", "127.0.0.1:0"] + arguments
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            process.currentDirectoryURL = CommandRunner.packageRoot
-            let stderr = Pipe()
-            process.standardError = stderr
-            process.standardOutput = Pipe()
-            try process.run()
-            let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 2 && message.contains("has an empty token"), "\(arguments) \(environment)")
+            let output = try CommandRunner.run(["serve", "--http", "127.0.0.1:0", "--line", "127.0.0.1:0"] + arguments, environment: environment)
+            #expect(output.status == 2 && output.stderr.contains("has an empty token"), "\(arguments) \(environment)")
         }
     }
 
@@ -394,5 +380,19 @@ extension ServeTests {
     func badLimit() throws {
         let output = try CommandRunner.run(["serve", "--max-line-bytes", "0"])
         #expect(output.status == 2 && output.stderr.contains("--max-line-bytes needs a positive whole number"))
+        let output2 = try CommandRunner.run(["serve", "--max-output-bytes", "-1"])
+        #expect(output2.status == 2 && output2.stderr.contains("--max-output-bytes needs a positive whole number"))
+    }
+
+    @Test("--cors-origin from the command line or ROUTEWIJZER_CORS_ORIGIN answers a browser's preflight")
+    func corsOption() throws {
+        for (arguments, environment) in [(["--cors-origin", "https://balie.example"], [String: String]()),
+                                         ([], ["ROUTEWIJZER_CORS_ORIGIN": "https://andere.example,https://balie.example"])] {
+            let (process, port, _) = try Self.start(arguments + ["--max-output-bytes", "4096"], environment: environment)
+            defer { process.terminate(); process.waitUntilExit() }
+            let preflight = Self.http(port, "OPTIONS /v1/messages HTTP/1.0\r\nOrigin: https://balie.example\r\n"
+                                      + "Access-Control-Request-Method: POST\r\n\r\n")
+            #expect(preflight.hasPrefix("HTTP/1.1 204") && preflight.contains("Access-Control-Allow-Origin: https://balie.example"))
+        }
     }
 }
