@@ -33,7 +33,7 @@ extension Application {
 
     static let defaultSender = "default"
     /// The journal could not store the turn: not acknowledged, so the client may send it again.
-    static let storageUnavailable = HTTPResponse.error(503, "storage_unavailable", "the session could not be saved; nothing changed, try again later")
+    static let storageUnavailable = HTTPResponse.error(HTTPError(status: 503, code: "storage_unavailable", message: "the session could not be saved; nothing changed, try again later"))
         .adding("Retry-After: 5")
     /// Rasa's slash commands, as the words the engine knows (`Dialogs/woorden.tsv`).
     static let rasaCommands = ["/restart": "opnieuw", "/stop": "stop", "/session_start": "opnieuw"]
@@ -47,10 +47,10 @@ extension Application {
             return allow(request, Self.reading) ?? .json(.object([("status", .string("ok"))]))
         }
         guard Self.paths.contains(path) || path.hasPrefix("/v1/sessions/") else {
-            return .error(404, "not_found", "no such path: \(path)")
+            return .error(.notFound("no such path: \(path)"))
         }
         guard let namespace = namespace(authorization: request.header("authorization")) else {
-            var response = HTTPResponse.error(401, "unauthorized", "a valid 'Authorization: Bearer <token>' header is required")
+            var response = HTTPResponse.error(.unauthorized("a valid 'Authorization: Bearer <token>' header is required"))
             response.headers.append("WWW-Authenticate: Bearer")
             return response
         }
@@ -69,8 +69,11 @@ extension Application {
         default:
             if let refusal = allow(request, Self.deleting) { return refusal }
             let id = String(path.dropFirst("/v1/sessions/".count)).removingPercentEncoding
-            guard !id.isEmpty else { return .error(404, "not_found", "no session id in the path") }
-            store.erase(SessionKey.named(id, namespace: namespace))
+            guard !id.isEmpty else { return .error(.notFound("no session id in the path")) }
+            guard store.erase(SessionKey.named(id, namespace: namespace)) else {
+                storageFailed()
+                return Self.storageUnavailable
+            }
             return HTTPResponse(status: 204)
         }
     }
@@ -78,7 +81,7 @@ extension Application {
     /// 405 with `Allow` when the method is not one of `methods`.
     private func allow(_ request: HTTPRequest, _ methods: [String]) -> HTTPResponse? {
         guard !methods.contains(request.method) else { return nil }
-        return HTTPResponse.error(405, "method_not_allowed", "use \(methods.joined(separator: " or "))")
+        return HTTPResponse.error(.methodNotAllowed("use \(methods.joined(separator: " or "))"))
             .adding("Allow: \(methods.joined(separator: ", "))")
     }
 
@@ -86,12 +89,12 @@ extension Application {
     /// is read as JSON, as Rasa's REST channel does; another declared type is 415.
     private func json(_ request: HTTPRequest, _ body: (JSONValue) -> HTTPResponse) -> HTTPResponse {
         guard request.header("content-type") == nil || request.hasMediaType("application/json") else {
-            return .error(415, "unsupported_media_type", "send application/json")
+            return .error(.unsupportedMediaType("send application/json"))
         }
         do {
             return body(try JSONParser.parse(request.body))
         } catch {
-            return .error(400, "invalid_json", error.description)
+            return .error(HTTPError(status: 400, code: "invalid_json", message: error.description))
         }
     }
 
@@ -101,7 +104,7 @@ extension Application {
         let sender = value["sender"] == nil ? Self.defaultSender : value["sender"]?.stringValue
         guard let sender, !sender.isEmpty, sender.utf8.count <= Self.maximumSessionIDLength,
               let message = value["message"]?.stringValue else {
-            return .error(400, "invalid_request", "expected {\"sender\": String, \"message\": String}")
+            return .error(HTTPError(status: 400, code: "invalid_request", message: "expected {\"sender\": String, \"message\": String}"))
         }
         guard let turn = self.turn(SessionKey.named(sender, namespace: namespace), text: Self.rasaCommands[message] ?? message) else {
             return Self.storageUnavailable
@@ -120,7 +123,7 @@ extension Application {
     private func message(_ value: JSONValue, namespace: String) -> HTTPResponse {
         guard let session = value["session"]?.stringValue, !session.isEmpty, session.utf8.count <= Self.maximumSessionIDLength,
               let text = value["text"]?.stringValue else {
-            return .error(400, "invalid_request", "expected {\"session\": String, \"text\": String}")
+            return .error(HTTPError(status: 400, code: "invalid_request", message: "expected {\"session\": String, \"text\": String}"))
         }
         guard let turn = self.turn(SessionKey.named(session, namespace: namespace), text: text) else { return Self.storageUnavailable }
         return .json(TurnFormat.json(turn, session: session))

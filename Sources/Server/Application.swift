@@ -46,24 +46,28 @@ public final class Application: Sendable {
 
     /// One turn of session `key`: the state comes from the store and goes back unless the
     /// conversation ended or the person asked to be forgotten. Nil when the journal could not take
-    /// the new state (disk full): the turn is not acknowledged, the session stays as it was, and the
-    /// reason is counted and logged.
+    /// the new state (disk full) or could not wipe an erased one: the turn is not acknowledged, and
+    /// the reason is counted and logged.
     public func turn(_ key: String, text: String) -> Turn? {
         let engine = self.engine.withLock { $0 }
         let now = clock()
         let start = monotonic()
         let state = store.state(key, now: now) ?? engine.newSession(seed: Self.seed(key, now), now: now)
         let turn = engine.reply(to: text, in: state, now: now)
-        if turn.ended || turn.erased {
-            store.erase(key)
-        } else if !store.store(turn.state, for: key, now: now) {
-            metrics.journalWriteFailed()
-            storageErrorLog?(store.journal?.lastWriteError ?? "unknown")
+        let saved = turn.ended || turn.erased ? store.erase(key) : store.store(turn.state, for: key, now: now)
+        guard saved else {
+            storageFailed()
             return nil
         }
         metrics.turn(seconds: monotonic() - start, routes: turn.routes, safety: turn.safetyTriggered)
         messageLog?(key, text, turn)
         return turn
+    }
+
+    /// Counts and logs a journal write or wipe that failed, with its reason (never a message text).
+    func storageFailed() {
+        metrics.journalWriteFailed()
+        storageErrorLog?(store.journal?.lastWriteError ?? "unknown")
     }
 
     static func seed(_ key: String, _ now: Int64) -> UInt64 {

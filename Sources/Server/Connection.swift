@@ -109,26 +109,11 @@ final class Connection {
                 output += Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
             case .needMore:
                 return
-            case .failure(let status, let message):
-                application.metrics.request(status: status)
-                output += HTTPResponse.error(status, Self.errorCode(status), message).serialized(keepAlive: false)
+            case .failure(let error):
+                application.metrics.request(status: error.status)
+                output += HTTPResponse.error(error).serialized(keepAlive: false)
                 closeAfterWrite = true
             }
-        }
-    }
-}
-
-extension Connection {
-    /// The code in the error body of a request the parser refused, one per status.
-    static func errorCode(_ status: Int) -> String {
-        switch status {
-        case 408: "request_timeout"
-        case 413: "payload_too_large"
-        case 414: "uri_too_long"
-        case 431: "header_too_large"
-        case 501: "not_implemented"
-        case 505: "http_version_not_supported"
-        default: "bad_request"
         }
     }
 }

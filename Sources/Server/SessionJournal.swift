@@ -118,7 +118,12 @@ public final class SessionJournal: @unchecked Sendable {
             }
             if end < data.count {
                 lastRecovery.cutBytes = data.count - end
-                _ = ftruncate(fd, off_t(end))
+                // When the cut fails the torn tail stays; appends go after it and the next recovery
+                // skips it as damage, so nothing acknowledged is lost either way.
+                if ftruncate(fd, off_t(end)) != 0 {
+                    lastRecovery.cutBytes = 0
+                    end = data.count
+                }
             }
             bytesWritten = max(end, Self.header.count)
             return sessions
@@ -262,23 +267,37 @@ public final class SessionJournal: @unchecked Sendable {
 
     /// Wipes every record of `key` in place: with no record left, recovery finds no such session,
     /// and not even its name stays on disk. With `durably`, the file is synced before returning: a
-    /// person who asked to be forgotten is told so only after that.
-    public func erase(_ key: String, durably: Bool = false) {
+    /// person who asked to be forgotten is told so only after that. False when a wipe or the sync
+    /// failed (`lastWriteError` says why); the records not wiped stay listed, so erasing again retries
+    /// them, and compaction, which keeps live sessions only, drops them in any case.
+    public func erase(_ key: String, durably: Bool = false) -> Bool {
         lock.withLock { _ in
             if sinceSnapshot != nil {
                 sinceSnapshot!.removeAll { $0.key == key }
                 erasedSinceSnapshot.insert(key)
             }
-            for record in records.removeValue(forKey: key) ?? [] {
-                let bytes = Self.wipedRecord(length: record.length)
-                _ = bytes.withUnsafeBytes { pwrite(wipeFD, $0.baseAddress, $0.count, off_t(record.offset)) }
+            let left = (records.removeValue(forKey: key) ?? []).filter { !Self.wipe($0, in: wipeFD) }
+            if !left.isEmpty {
+                records[key] = left
+                lastWriteError = String(cString: strerror(errno))
+                return false
             }
-            if durably {
-                fdatasync(wipeFD)
-            } else {
+            guard durably else {
                 dirty = true
+                return true
             }
+            guard fdatasync(wipeFD) == 0 else {
+                lastWriteError = String(cString: strerror(errno))
+                return false
+            }
+            return true
         }
+    }
+
+    /// Overwrites one record with a wiped record of the same length; false when the file refused it.
+    private static func wipe(_ record: (offset: Int, length: Int), in fd: Int32) -> Bool {
+        let bytes = wipedRecord(length: record.length)
+        return bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(record.offset)) } == record.length
     }
 
     /// Appends a put record and remembers its place under `key`, for wiping. A record that could not
@@ -291,7 +310,9 @@ public final class SessionJournal: @unchecked Sendable {
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else {
                     lastWriteError = String(cString: strerror(written < 0 ? errno : ENOSPC))
-                    _ = ftruncate(fd, off_t(bytesWritten))
+                    // When the cut fails too, the torn piece stays (recovery skips it as damage) and
+                    // the file's end, where appends go, moves past it.
+                    if ftruncate(fd, off_t(bytesWritten)) != 0 { bytesWritten += offset }
                     return false
                 }
                 offset += written
@@ -371,11 +392,10 @@ public final class SessionJournal: @unchecked Sendable {
     /// syncs, and puts the new file in place of the old one.
     private func finish(_ written: (fd: Int32, path: String, size: Int, positions: [String: [(offset: Int, length: Int)]])) {
         var (out, temporary, size, positions) = written
+        // A new file that still holds something erased is never put in place.
+        var wiped = true
         for key in erasedSinceSnapshot {
-            for record in positions.removeValue(forKey: key) ?? [] {
-                let bytes = Self.wipedRecord(length: record.length)
-                _ = bytes.withUnsafeBytes { pwrite(out, $0.baseAddress, $0.count, off_t(record.offset)) }
-            }
+            for record in positions.removeValue(forKey: key) ?? [] { wiped = Self.wipe(record, in: out) && wiped }
         }
         var appended: [UInt8] = []
         for (key, record) in sinceSnapshot ?? [] {
@@ -383,7 +403,7 @@ public final class SessionJournal: @unchecked Sendable {
             appended += record
         }
         defer { endCompaction() }
-        guard pwriteAll(appended, to: out, at: size), fsync(out) == 0, rename(temporary, path) == 0 else {
+        guard wiped, pwriteAll(appended, to: out, at: size), fsync(out) == 0, rename(temporary, path) == 0 else {
             close(out)
             unlink(temporary)
             return

@@ -45,7 +45,7 @@ public final class SessionStore: Sendable {
             guard let entry = entries[id] else { return nil }
             guard now - entry.lastUsed < limits.idleSeconds else {
                 entries[id] = nil
-                journal(for: id)?.erase(id)
+                _ = journal(for: id)?.erase(id)
                 return nil
             }
             return entry.state
@@ -72,18 +72,19 @@ public final class SessionStore: Sendable {
         let excess = max(entries.count - limits.maximumCount, limits.maximumCount / 100)
         for key in entries.sorted(by: { $0.value.lastUsed < $1.value.lastUsed }).prefix(excess).map(\.key) {
             entries[key] = nil
-            journal(for: key)?.erase(key)
+            // Not durable, and a failed wipe is not lost: compaction keeps live sessions only.
+            _ = journal(for: key)?.erase(key)
         }
     }
 
     /// Forgets `id` (an ended conversation, "vergeet mij", DELETE): also wiped from the journal and
-    /// synced before this returns, so the answer that says so is true. True when it was there.
-    @discardableResult
+    /// synced before this returns, so the answer that says so is true. False when the journal could
+    /// not wipe it (`journal.lastWriteError` says why): then the answer must not say it is gone, and
+    /// erasing again retries.
     public func erase(_ id: String) -> Bool {
         entries.withLock { entries in
-            guard entries.removeValue(forKey: id) != nil else { return false }
-            journal(for: id)?.erase(id, durably: true)
-            return true
+            entries.removeValue(forKey: id)
+            return journal(for: id)?.erase(id, durably: true) ?? true
         }
     }
 
@@ -94,7 +95,7 @@ public final class SessionStore: Sendable {
             let expired = entries.filter { now - $0.value.lastUsed >= limits.idleSeconds }.map(\.key)
             for key in expired {
                 entries[key] = nil
-                journal(for: key)?.erase(key)
+                _ = journal(for: key)?.erase(key)
             }
             return expired.count
         }

@@ -2,7 +2,7 @@
 ///
 /// A byte-in state machine with no I/O: the server appends what it reads and asks for the next
 /// request. Bodies may come with Content-Length or chunked; `Expect: 100-continue` is reported so
-/// the server can answer it. Anything malformed or over a limit ends in `.failure` with the status
+/// the server can answer it. Anything malformed or over a limit ends in `.failure` with the error
 /// to send, after which the connection must be closed.
 public struct HTTPRequestParser: Sendable {
     public enum Step: Equatable, Sendable {
@@ -11,7 +11,7 @@ public struct HTTPRequestParser: Sendable {
         case needMore
         /// The head asked for `100 Continue` before sending its body; reported once per request.
         case expectsContinue
-        case failure(status: Int, message: String)
+        case failure(HTTPError)
     }
 
     public let limits: HTTPLimits
@@ -38,12 +38,17 @@ public struct HTTPRequestParser: Sendable {
 
     /// The next complete request, or what stands in its way.
     public mutating func next() -> Step {
+        do throws(HTTPError) {
+            return try nextRequest()
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private mutating func nextRequest() throws(HTTPError) -> Step {
         if head == nil {
-            switch parseHead() {
-            case .success(let parsed?): head = parsed
-            case .success(nil): return .needMore
-            case .failure(let failure): return .failure(status: failure.status, message: failure.message)
-            }
+            guard let parsed = try readHead() else { return .needMore }
+            head = parsed
         }
         guard let (request, bodyStart, framing) = head else { return .needMore }
         let body: (bytes: [UInt8], end: Int)?
@@ -51,10 +56,7 @@ public struct HTTPRequestParser: Sendable {
         case .length(let length):
             body = buffer.count - bodyStart >= length ? (Array(buffer[bodyStart..<(bodyStart + length)]), bodyStart + length) : nil
         case .chunked:
-            switch decodeChunked(from: bodyStart) {
-            case .success(let decoded): body = decoded
-            case .failure(let failure): return .failure(status: failure.status, message: failure.message)
-            }
+            body = try decodeChunked(from: bodyStart)
         }
         guard let body else {
             if request.header("expect")?.lowercased() == "100-continue" && !continueReported {
@@ -71,38 +73,29 @@ public struct HTTPRequestParser: Sendable {
         return .request(complete)
     }
 
-    struct Failure: Error {
-        var status: Int
-        var message: String
-    }
-
     // MARK: Head
 
-    private func parseHead() -> Result<(HTTPRequest, Int, Framing)?, Failure> {
-        Result { () throws(Failure) in try readHead() }
-    }
-
-    private func readHead() throws(Failure) -> (HTTPRequest, Int, Framing)? {
+    private func readHead() throws(HTTPError) -> (HTTPRequest, Int, Framing)? {
         // Tolerate empty lines before a request (RFC 9112 §2.2).
         var start = 0
         while start + 1 < buffer.count, buffer[start] == 0x0D, buffer[start + 1] == 0x0A { start += 2 }
         while start < buffer.count, buffer[start] == 0x0A { start += 1 }
         guard let end = headEnd(from: start) else {
             if let firstLineEnd = buffer[start...].firstIndex(of: 0x0A), firstLineEnd - start > limits.maximumTargetBytes + 32 {
-                throw Failure(status: 414, message: "request target too long")
+                throw .uriTooLong("request target too long")
             }
             if buffer.count - start > limits.maximumHeaderBytes {
                 let firstLineDone = buffer[start...].contains(0x0A)
-                throw firstLineDone ? Failure(status: 431, message: "request header fields too large")
-                                    : Failure(status: 414, message: "request target too long")
+                throw firstLineDone ? HTTPError.headerTooLarge("request header fields too large")
+                                    : HTTPError.uriTooLong("request target too long")
             }
             return nil
         }
         guard end.headerEnd - start <= limits.maximumHeaderBytes else {
-            throw Failure(status: 431, message: "request header fields too large")
+            throw .headerTooLarge("request header fields too large")
         }
         var lines = LineReader(buffer: buffer, from: start, to: end.headerEnd)
-        guard let requestLine = lines.next() else { throw Failure(status: 400, message: "empty request") }
+        guard let requestLine = lines.next() else { throw .badRequest("empty request") }
         let (method, target, minor) = try parseRequestLine(requestLine)
         let request = HTTPRequest(method: method, target: target, minorVersion: minor, headers: try parseHeaders(&lines))
         return (request, end.bodyStart, try framing(of: request))
@@ -144,25 +137,25 @@ public struct HTTPRequestParser: Sendable {
         }
     }
 
-    private func parseRequestLine(_ line: ArraySlice<UInt8>) throws(Failure) -> (String, String, Int) {
+    private func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPError) -> (String, String, Int) {
         guard let firstSpace = line.firstIndex(of: 0x20), let secondSpace = line[(firstSpace + 1)...].firstIndex(of: 0x20),
               !line[(secondSpace + 1)...].contains(0x20) else {
-            throw Failure(status: 400, message: "malformed request line")
+            throw .badRequest("malformed request line")
         }
         let method = line[line.startIndex..<firstSpace], target = line[(firstSpace + 1)..<secondSpace]
         let version = line[(secondSpace + 1)...]
         guard !method.isEmpty, method.allSatisfy(Self.isTokenByte), !target.isEmpty else {
-            throw Failure(status: 400, message: "malformed request line")
+            throw .badRequest("malformed request line")
         }
-        guard target.count <= limits.maximumTargetBytes else { throw Failure(status: 414, message: "request target too long") }
-        guard target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { throw Failure(status: 400, message: "malformed request target") }
+        guard target.count <= limits.maximumTargetBytes else { throw .uriTooLong("request target too long") }
+        guard target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { throw .badRequest("malformed request target") }
         guard version.starts(with: "HTTP/1.".utf8) else {
-            throw version.starts(with: "HTTP/".utf8) ? Failure(status: 505, message: "HTTP version not supported")
-                                                     : Failure(status: 400, message: "malformed request line")
+            throw version.starts(with: "HTTP/".utf8) ? HTTPError.versionNotSupported("HTTP version not supported")
+                                                     : HTTPError.badRequest("malformed request line")
         }
         let minor = version.dropFirst(7)
         guard minor.count == 1, let digit = minor.first, digit == UInt8(ascii: "0") || digit == UInt8(ascii: "1") else {
-            throw Failure(status: 505, message: "HTTP version not supported")
+            throw .versionNotSupported("HTTP version not supported")
         }
         return (String(decoding: method, as: UTF8.self), Self.originForm(target), Int(digit - UInt8(ascii: "0")))
     }
@@ -180,21 +173,21 @@ public struct HTTPRequestParser: Sendable {
         return String(decoding: target, as: UTF8.self)
     }
 
-    private func parseHeaders(_ lines: inout LineReader) throws(Failure) -> [(name: String, value: String)] {
+    private func parseHeaders(_ lines: inout LineReader) throws(HTTPError) -> [(name: String, value: String)] {
         var headers: [(name: String, value: String)] = []
         headers.reserveCapacity(8)
         while let line = lines.next() {
-            guard headers.count < limits.maximumHeaderCount else { throw Failure(status: 431, message: "too many header fields") }
+            guard headers.count < limits.maximumHeaderCount else { throw .headerTooLarge("too many header fields") }
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
                   line[line.startIndex..<colon].allSatisfy(Self.isTokenByte) else {
                 // Also rejects obsolete line folding (a line starting with white space).
-                throw Failure(status: 400, message: "malformed header field")
+                throw .badRequest("malformed header field")
             }
             let value = line[(colon + 1)...].trimmingSpaces()
             // A bare CR, a NUL or another control byte in a value is how one message is smuggled
             // inside another behind a lenient proxy (RFC 9110 §5.5): refuse it. Tab is allowed.
             guard !value.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else {
-                throw Failure(status: 400, message: "control character in a header field value")
+                throw .badRequest("control character in a header field value")
             }
             headers.append((Self.lowercased(line[line.startIndex..<colon]), String(decoding: value, as: UTF8.self)))
         }
@@ -210,32 +203,32 @@ public struct HTTPRequestParser: Sendable {
     }
 
     /// Content-Length or chunked, never both (a smuggling vector), within the body limit.
-    private func framing(of request: HTTPRequest) throws(Failure) -> Framing {
+    private func framing(of request: HTTPRequest) throws(HTTPError) -> Framing {
         let hosts = request.headers.filter { $0.name == "host" }.count
-        if request.minorVersion == 1 && hosts == 0 { throw Failure(status: 400, message: "missing Host header") }
+        if request.minorVersion == 1 && hosts == 0 { throw .badRequest("missing Host header") }
         // RFC 9112 §3.2: more than one Host field is an error, in every version.
-        if hosts > 1 { throw Failure(status: 400, message: "more than one Host header") }
+        if hosts > 1 { throw .badRequest("more than one Host header") }
         let length = Self.contentLength(of: request)
         // Every Transfer-Encoding field counts, as one list: a proxy that reads only the first and a
         // server that reads only the last would frame one message two ways.
         let codings = request.headers.filter { $0.name == "transfer-encoding" }.flatMap { ListElements($0.value).map { $0 } }
         if request.headers.contains(where: { $0.name == "transfer-encoding" }) {
-            guard case .none = length else { throw Failure(status: 400, message: "both Content-Length and Transfer-Encoding") }
-            guard !codings.isEmpty else { throw Failure(status: 400, message: "empty Transfer-Encoding") }
+            guard case .none = length else { throw .badRequest("both Content-Length and Transfer-Encoding") }
+            guard !codings.isEmpty else { throw .badRequest("empty Transfer-Encoding") }
             guard codings.allSatisfy({ $0.utf8.equalsIgnoringASCIICase("chunked") }) else {
-                throw Failure(status: 501, message: "unsupported transfer coding")
+                throw .notImplemented("unsupported transfer coding")
             }
-            guard codings.count == 1 else { throw Failure(status: 400, message: "chunked applied more than once") }
+            guard codings.count == 1 else { throw .badRequest("chunked applied more than once") }
             return .chunked
         }
         switch length {
         case .none: return .length(0)
-        case .conflicting: throw Failure(status: 400, message: "conflicting Content-Length values")
+        case .conflicting: throw .badRequest("conflicting Content-Length values")
         case .value(let text):
             guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let length = Int(text) else {
-                throw Failure(status: 400, message: "invalid Content-Length")
+                throw .badRequest("invalid Content-Length")
             }
-            guard length <= limits.maximumBodyBytes else { throw Failure(status: 413, message: "request body too large") }
+            guard length <= limits.maximumBodyBytes else { throw .payloadTooLarge("request body too large") }
             return .length(length)
         }
     }
@@ -262,12 +255,13 @@ public struct HTTPRequestParser: Sendable {
     // MARK: Chunked body
 
     /// The decoded body and where it ends, `nil` while incomplete.
-    private func decodeChunked(from start: Int) -> Result<(bytes: [UInt8], end: Int)?, Failure> {
+    private func decodeChunked(from start: Int) throws(HTTPError) -> (bytes: [UInt8], end: Int)? {
         var body: [UInt8] = []
         var index = start
         while true {
             guard let lineEnd = buffer[index...].firstIndex(of: 0x0A) else {
-                return buffer.count - index > 1024 ? .failure(Failure(status: 400, message: "malformed chunk size")) : .success(nil)
+                guard buffer.count - index <= 1024 else { throw .badRequest("malformed chunk size") }
+                return nil
             }
             var sizeLine = buffer[index..<lineEnd]
             if sizeLine.last == 0x0D { sizeLine = sizeLine.dropLast() }
@@ -275,33 +269,34 @@ public struct HTTPRequestParser: Sendable {
             // Hex digits only: Int(_:radix:) would also take "+2" and "-0", which another parser reads otherwise.
             guard !digits.isEmpty, digits.count <= 8, digits.allSatisfy(Self.isHexDigit),
                   let size = Int(String(decoding: digits, as: UTF8.self), radix: 16) else {
-                return .failure(Failure(status: 400, message: "malformed chunk size"))
+                throw .badRequest("malformed chunk size")
             }
             index = lineEnd + 1
-            if size == 0 { return trailerEnd(from: index).map { $0.map { (body, $0) } } }
-            guard body.count + size <= limits.maximumBodyBytes else { return .failure(Failure(status: 413, message: "request body too large")) }
-            guard buffer.count >= index + size + 1 else { return .success(nil) }
+            if size == 0 { return try trailerEnd(from: index).map { (body, $0) } }
+            guard body.count + size <= limits.maximumBodyBytes else { throw .payloadTooLarge("request body too large") }
+            guard buffer.count >= index + size + 1 else { return nil }
             body.append(contentsOf: buffer[index..<(index + size)])
             index += size
             if buffer[index] == 0x0D {
-                guard buffer.count >= index + 2 else { return .success(nil) }
+                guard buffer.count >= index + 2 else { return nil }
                 index += 1
             }
-            guard buffer[index] == 0x0A else { return .failure(Failure(status: 400, message: "malformed chunk")) }
+            guard buffer[index] == 0x0A else { throw .badRequest("malformed chunk") }
             index += 1
         }
     }
 
     /// Skips trailer fields up to the empty line that ends a chunked body.
-    private func trailerEnd(from start: Int) -> Result<Int?, Failure> {
+    private func trailerEnd(from start: Int) throws(HTTPError) -> Int? {
         var index = start
         while true {
             guard let lineEnd = buffer[index...].firstIndex(of: 0x0A) else {
-                return buffer.count - start > limits.maximumHeaderBytes ? .failure(Failure(status: 431, message: "trailer fields too large")) : .success(nil)
+                guard buffer.count - start <= limits.maximumHeaderBytes else { throw .headerTooLarge("trailer fields too large") }
+                return nil
             }
             let empty = lineEnd == index || (lineEnd == index + 1 && buffer[index] == 0x0D)
             index = lineEnd + 1
-            if empty { return .success(index) }
+            if empty { return index }
         }
     }
 

@@ -22,9 +22,10 @@ public struct HTTPResponse: Equatable, Sendable {
         HTTPResponse(status: status, contentType: "application/json", body: bytes)
     }
 
-    /// An error response with the body `JSONValue.error(code:message:)`.
-    public static func error(_ status: Int, _ code: String, _ message: String) -> HTTPResponse {
-        json(.error(code: code, message: message), status: status)
+    /// The response to a refusal: its status, and its code and message in the body
+    /// (`JSONValue.error(code:message:)`).
+    public static func error(_ error: HTTPError) -> HTTPResponse {
+        json(.error(code: error.code, message: error.message), status: error.status)
     }
 
     /// The status line, headers and body; `keepAlive` false adds `Connection: close`.

@@ -5,8 +5,16 @@ import Retrieval
 /// question does or does not match. `--stems` is the bare Snowball algorithm, one word per line;
 /// `--safety` adds what the safety layer concluded and which signal or classifier score fired.
 enum AnalyzeCommand {
+    static let spec = CommandSpec(
+        name: "analyze", synopsis: "analyze",
+        summary: "Analyse lines from standard input: tokens, lemmas, stems, compounds, synonyms, clauses, cues.",
+        options: [
+            Option("--stems", nil, "One word per line in, its Snowball stem out (the bare algorithm)."),
+            Option("--safety", nil, "Also what the safety layer concludes, and which signal or classifier score fired."),
+            Option.knowledge,
+        ])
+
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: ["--stems", "--safety"], options: ["--knowledge"])
         guard arguments.positional.isEmpty else { throw .usage("analyze reads its lines from standard input") }
         if arguments.has("--stems") {
             while let line = readLine() { Console.out(DutchStemmer.stem(line.trimmed())) }

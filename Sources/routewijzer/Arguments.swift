@@ -7,28 +7,32 @@ struct Arguments {
     /// Every value given for each option, in order (`--token A --token B`).
     private var options: [String: [String]] = [:]
 
-    /// Options that take a value; every other `--name` is a flag.
-    static let valued = Set([
-        "--knowledge", "--dialogs", "--batch", "--limit", "--min-top1", "--min-top3", "--min-recall", "--max-false-alarms", "--min-complete",
-        "--k1", "--b", "--field-weights",
-        "--seed", "--format", "--width",
-    ] + ServeCommand.valued)
-
-    init(_ arguments: some Sequence<String>) throws(CLIError) {
+    /// Reads `arguments` against the options `command` declares: an option it does not declare is a
+    /// usage error, so a typo is never silently ignored.
+    init(_ arguments: some Sequence<String>, for command: CommandSpec) throws(CLIError) {
+        let declared = Dictionary(command.options.map { ($0.name, $0.value != nil) }, uniquingKeysWith: { first, _ in first })
         var iterator = arguments.makeIterator()
         var onlyPositional = false
         while let argument = iterator.next() {
             if onlyPositional || !argument.hasPrefix("--") || argument == "-" {
                 positional.append(argument)
-            } else if argument == "--" {
+                continue
+            }
+            if argument == "--" {
                 onlyPositional = true
-            } else if let equals = argument.firstIndex(of: "=") {
-                options[String(argument[..<equals]), default: []].append(String(argument[argument.index(after: equals)...]))
-            } else if Self.valued.contains(argument) {
+                continue
+            }
+            let equals = argument.firstIndex(of: "=")
+            let name = equals.map { String(argument[..<$0]) } ?? argument
+            guard let takesValue = declared[name] else { throw .usage("unknown option \(name) for '\(command.name)'") }
+            if let equals {
+                guard takesValue else { throw .usage("\(name) takes no value") }
+                options[name, default: []].append(String(argument[argument.index(after: equals)...]))
+            } else if takesValue {
                 guard let value = iterator.next() else { throw .usage("\(argument) needs a value") }
-                options[argument, default: []].append(value)
+                options[name, default: []].append(value)
             } else {
-                flags.insert(argument)
+                flags.insert(name)
             }
         }
     }
@@ -46,12 +50,6 @@ struct Arguments {
         guard let value = Double(text) else { throw .usage("\(option) needs a number, not '\(text)'") }
         return value
     }
-
-    /// Fails on flags and options the command does not know, so a typo is never silently ignored.
-    func allow(flags allowedFlags: Set<String>, options allowedOptions: Set<String>) throws(CLIError) {
-        if let unknown = flags.subtracting(allowedFlags).sorted().first { throw .usage("unknown option \(unknown)") }
-        if let unknown = Set(options.keys).subtracting(allowedOptions).sorted().first { throw .usage("unknown option \(unknown)") }
-    }
 }
 
 /// What ends a command early, and the exit code it gets.
@@ -68,10 +66,13 @@ enum CLIError: Error {
         }
     }
 
+    var isUsage: Bool {
+        if case .usage = self { true } else { false }
+    }
+
     var message: String {
         switch self {
-        case .usage(let text): "error: \(text)\nRun 'routewijzer --help' for usage."
-        case .failure(let text): "error: \(text)"
+        case .usage(let text), .failure(let text): "error: \(text)"
         }
     }
 }

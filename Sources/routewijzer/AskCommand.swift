@@ -3,8 +3,19 @@ import Wire
 
 /// `routewijzer ask`: where to go with a question, for supporters who want a quick, sourced answer.
 enum AskCommand {
+    static let spec = CommandSpec(
+        name: "ask", synopsis: "ask \"vraag\"", summary: "The best routes for a question, with contact details and sources.",
+        options: [
+            Option("--json", nil, """
+                One JSON object: {"query", "safety", "results": [{"id","route","title","section","score","snippet",
+                "contact"}]}.
+                """),
+            Option("--batch", "FILE", "One question per line (\"-\" = standard input), one answer per line."),
+            Option("--limit", "N", "Passages to rank (default 10)."),
+            Option("--explain", nil, "Show scores, the query terms that matched and the safety layer's findings."),
+        ] + Option.ranking)
+
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: ["--json", "--explain"], options: ["--knowledge", "--batch", "--limit", "--k1", "--b", "--field-weights"])
         let limit = try arguments.number("--limit").map(Int.init) ?? 10
         guard limit > 0 else { throw .usage("--limit must be at least 1") }
         let json = arguments.has("--json"), explain = arguments.has("--explain")

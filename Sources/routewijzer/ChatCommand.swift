@@ -10,8 +10,23 @@ import Glibc
 /// line, as the servers do. Output is written unbuffered after every reply, so a program on the other
 /// end of a pipe sees each answer before it sends the next line.
 enum ChatCommand {
+    static let spec = CommandSpec(
+        name: "chat", synopsis: "chat", summary: "Chat in the terminal (the default). Type 'hulp' for the commands.",
+        options: [
+            Option("--json", nil, """
+                One turn object per input line: {"replies":[{"text","options":[{"label","value"}]}],
+                "routes":[],"state":{"flow","step"},"cards":[…with sources],"safety","ended"}
+                """),
+            Option("--seed", "N", "Fix the choice among alternative wordings (default: the clock)."),
+            Option("--width", "N", "Wrap at N columns (default: the terminal's width, at most 100; none in a pipe)."),
+            Option("--debug", nil, "After each turn, why (on standard error): flow, step, answers, needs, safety, routes."),
+        ] + Option.content,
+        notes: [
+            "In a terminal: a prompt, and the desk of a card in bold unless NO_COLOR is set.",
+            "End of input (Ctrl-D) prints the summary first.",
+        ])
+
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: ["--json", "--debug"], options: LoadedContent.options.union(["--seed", "--width"]))
         guard arguments.positional.isEmpty else { throw .usage("chat reads the conversation from standard input") }
         let content = try LoadedContent(arguments)
         let seed = try LoadedContent.seed(arguments)

@@ -8,8 +8,6 @@ import Retrieval
 
 /// Knowledge and Dialogs together, validated: what the conversation commands run on.
 struct LoadedContent {
-    static let options: Set<String> = ["--knowledge", "--dialogs", "--k1", "--b", "--field-weights"]
-
     let engine: Engine
     let knowledge: LoadedKnowledge
 

@@ -4,9 +4,27 @@ import Retrieval
 /// `routewijzer eval FILE.tsv`: route accuracy of the retriever on labelled questions; with
 /// `--safety`, recall and false alarms of the safety layer on labelled messages, in a conversation.
 enum EvalCommand {
+    static let spec = CommandSpec(
+        name: "eval", synopsis: "eval FILE.tsv",
+        summary: "Route accuracy on 'question<TAB>route,route' lines: top-1, top-3, MRR@10, misses.",
+        options: [
+            Option("--min-top1", "X", "Exit 1 when top-1 accuracy is below X."),
+            Option("--min-top3", "X", "Exit 1 when top-3 accuracy is below X."),
+            Option("--safety", nil, """
+                Safety layer on 'bericht<TAB>categorie<TAB>nu|verleden|-' lines, as the first message
+                and mid-conversation: recall per category, false alarms, mistakes (docs/SAFETY.md).
+                """),
+            Option("--max-false-alarms", "X", "With --safety: exit 1 above X (and whenever a crisis ends a conversation)."),
+            Option("--needs", nil, """
+                Stories with several needs, 'verhaal<TAB>route,route': how many needs the conversation
+                takes up without asking back, against the first flow alone (docs/DIALOGS.md).
+                """),
+            Option("--min-recall", "X", "With --safety or --needs: exit 1 when recall is below X."),
+            Option("--min-complete", "X", "With --needs: exit 1 when fewer stories than X have every need taken up."),
+            Option("--show-mistakes", nil, "With --needs: list the misses."),
+        ] + Option.content)
+
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: ["--safety", "--needs", "--show-mistakes"],
-                            options: LoadedContent.options.union(["--min-top1", "--min-top3", "--min-recall", "--max-false-alarms", "--min-complete"]))
         guard arguments.positional.count == 1, let file = arguments.positional.first else {
             throw .usage("eval takes one file of 'question<TAB>route,route' lines (with --safety: 'bericht<TAB>categorie<TAB>tijd')")
         }

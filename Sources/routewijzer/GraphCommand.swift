@@ -2,8 +2,11 @@ import Dialogue
 
 /// `routewijzer graph [--format mermaid|dot] [FLOW]`: the flows as a picture for content reviewers.
 enum GraphCommand {
+    static let spec = CommandSpec(
+        name: "graph", synopsis: "graph [FLOW]", summary: "Draw the flows (all, or FLOW) for reviewers.",
+        options: [Option("--format", "mermaid|dot", "Picture format (default mermaid)."), Option.dialogs])
+
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: [], options: ["--dialogs", "--format"])
         guard arguments.positional.count <= 1 else { throw .usage("graph takes at most one flow id") }
         guard let format = FlowGraph.Format(rawValue: arguments.value("--format") ?? "mermaid") else {
             throw .usage("--format must be mermaid or dot")

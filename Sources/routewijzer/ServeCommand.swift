@@ -9,14 +9,40 @@ import Glibc
 
 /// `routewijzer serve`: the TCP line protocol and the HTTP webhook, until SIGTERM or SIGINT.
 enum ServeCommand {
-    static let valued = [
-        "--line", "--http", "--token", "--max-line-bytes", "--max-body-bytes", "--max-header-bytes", "--max-connections",
-        "--max-sessions", "--session-ttl", "--request-timeout", "--idle-timeout", "--loops", "--log-level", "--sessions",
-        "--max-output-bytes", "--cors-origin",
-    ]
+    static let spec = CommandSpec(
+        name: "serve", synopsis: "serve", summary: "Serve the line protocol and the HTTP webhook (docs/PROTOCOL.md, docs/openapi.yaml).",
+        options: [
+            Option("--line", "HOST:PORT|unix:PATH", "Line protocol address (default 127.0.0.1:7070 when neither is given)."),
+            Option("--http", "HOST:PORT|unix:PATH", "HTTP webhook address (default 127.0.0.1:8080 when neither is given)."),
+            Option("--token", "T1,T2", """
+                Bearer tokens (comma-separated or repeated); each token's sessions are its own, also
+                across restarts. Without: no authentication. An empty token is a usage error.
+                """),
+            Option("--max-line-bytes", "N", "Longest line (default 8192)."),
+            Option("--max-body-bytes", "N", "Largest body (default 65536)."),
+            Option("--max-header-bytes", "N", "Largest head (default 16384)."),
+            Option("--max-connections", "N", "Open connections per listener (default 1024)."),
+            Option("--max-sessions", "N", "Sessions in memory (default 10000)."),
+            Option("--session-ttl", "S", "Idle seconds before a session expires (default 1800)."),
+            Option("--max-output-bytes", "N", "Unread answers per connection before the server stops reading it (default 1048576)."),
+            Option("--cors-origin", "O", "A web origin that may call the webhook from a browser (repeat or comma-separate; * for any)."),
+            Option("--request-timeout", "S", "Seconds to send a whole request (default 10)."),
+            Option("--idle-timeout", "S", "Seconds a connection may stay silent (default 60)."),
+            Option("--loops", "N", "Event-loop threads (default: one per core)."),
+            Option("--log-level", "L", "debug|info|warn|error (default info)."),
+            Option("--log-messages", nil, "Also log each turn with its message text (off by default: no text in logs)."),
+            Option("--sessions", "FILE", """
+                Keep sessions in an append-only journal: each change is written before the
+                answer, fsync every 50 ms, compaction rewrites live sessions; recovery skips damage.
+                """),
+        ] + Option.content,
+        notes: [
+            "Every option can also be set as ROUTEWIJZER_<NAME>, e.g. ROUTEWIJZER_HTTP=0.0.0.0:8080.",
+            "SIGTERM/SIGINT stop gracefully: no new connections, every request already sent is answered, exit within 5 s.",
+            "SIGHUP reloads Knowledge and Dialogs (kept when invalid).",
+        ])
 
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: ["--log-messages"], options: Set(valued).union(LoadedContent.options))
         guard arguments.positional.isEmpty else { throw .usage("serve takes options only; see routewijzer --help") }
         let option = { (name: String) -> String? in arguments.value(name) ?? environment(name) }
         let log = Logger(level: try Logger.Level(option("--log-level")))

@@ -3,8 +3,12 @@ import Retrieval
 
 /// `routewijzer test [DIR]`: plays every conversation transcript and shows what differs.
 enum TestCommand {
+    static let spec = CommandSpec(
+        name: "test", synopsis: "test [DIR]",
+        summary: "Play the conversation transcripts (default: Tests/Conversations); exit 1 on a failure.",
+        options: Option.content)
+
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: [], options: LoadedContent.options)
         guard arguments.positional.count <= 1 else { throw .usage("test takes at most one directory") }
         let directory = try locate(arguments.positional.first)
         let files: [SourceFile]

@@ -3,8 +3,12 @@ import Retrieval
 
 /// `routewijzer validate`: every problem in Knowledge and Dialogs as `file:line: message`; exit 1 on any.
 enum ValidateCommand {
+    static let spec = CommandSpec(
+        name: "validate", synopsis: "validate",
+        summary: "Check Knowledge and Dialogs; prints file:line: message, exits 1 on any problem.",
+        options: [Option.knowledge, Option.dialogs])
+
     static func run(_ arguments: Arguments) throws(CLIError) {
-        try arguments.allow(flags: [], options: ["--knowledge", "--dialogs"])
         guard arguments.positional.isEmpty else { throw .usage("validate takes no arguments") }
         let (base, parseProblems, directory) = try LoadedKnowledge.parse(arguments)
         let problems = parseProblems + KnowledgeValidator.problems(in: base)

@@ -19,8 +19,8 @@ public func fuzzHTTP(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             case .request(let request): precondition(request.body.count <= limits.maximumBodyBytes)
             case .expectsContinue: continue
             case .needMore: break loop
-            case .failure(let status, _):
-                precondition((400...505).contains(status))
+            case .failure(let error):
+                precondition((400...505).contains(error.status) && !error.code.isEmpty)
                 return 0
             }
         }

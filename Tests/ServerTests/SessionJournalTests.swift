@@ -22,7 +22,7 @@ struct SessionJournalTests {
             journal.put("a", state(1))
             journal.put("b", state(2))
             journal.put("a", state(3))
-            journal.erase("b")
+            #expect(journal.erase("b"))
         }
         let recovered = try SessionJournal(path: path).recover()
         #expect(recovered == ["a": state(3)])
@@ -45,7 +45,7 @@ struct SessionJournalTests {
             journal.put("geheim", secret)
             journal.put("blijft", kept)
             journal.put("geheim", secret)
-            journal.erase("geheim", durably: true)
+            #expect(journal.erase("geheim", durably: true))
             let bytes = try Data(contentsOf: URL(filePath: path))
             #expect(bytes.range(of: Data("geheime vraag".utf8)) == nil && bytes.range(of: Data("geheim".utf8)) == nil)
             #expect(bytes.range(of: Data("een vraag die blijft".utf8)) != nil)
@@ -63,7 +63,7 @@ struct SessionJournalTests {
         let journal = try SessionJournal(path: path)
         journal.put("x", secret)
         journal.compact(["x": secret, "y": state(2)])
-        journal.erase("x", durably: true)
+        #expect(journal.erase("x", durably: true))
         #expect(try Data(contentsOf: URL(filePath: path)).range(of: Data("nog een geheim".utf8)) == nil)
         #expect(try SessionJournal(path: path).recover() == ["y": state(2)])
     }
@@ -103,12 +103,12 @@ struct SessionJournalTests {
         journal.beginCompaction()
         // Turns that come in while the snapshot is written:
         journal.put("c", state(3))
-        journal.erase("a", durably: true)
+        #expect(journal.erase("a", durably: true))
         journal.put("b", state(4))
         journal.compact(snapshot)
         #expect(try Data(contentsOf: URL(filePath: path)).range(of: Data("een geheim tijdens".utf8)) == nil)
         #expect(try SessionJournal(path: path).recover() == ["b": state(4), "c": state(3)])
-        journal.erase("c", durably: true)
+        #expect(journal.erase("c", durably: true))
         #expect(try SessionJournal(path: path).recover() == ["b": state(4)])
     }
 
@@ -159,7 +159,7 @@ struct SessionJournalTests {
         store.store(state(1, at: 0), for: "oud", now: 0)
         store.store(state(2, at: 90), for: "weg", now: 90)
         store.store(state(3, at: 90), for: "blijft", now: 90)
-        store.erase("weg")
+        #expect(store.erase("weg"))
         store.expire(now: 100)
         store.compact()
         let text = String(decoding: try Data(contentsOf: URL(filePath: path)), as: UTF8.self)

@@ -72,12 +72,18 @@ struct HTTPRequestParserTests {
         ("GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 17000) + "\r\n\r\n", 431),
     ])
     func failures(text: String, status: Int) {
-        guard case .failure(let actual, _)? = parse(text).last else {
+        guard case .failure(let actual)? = parse(text).last else {
             Issue.record("no failure for \(text.prefix(40))")
             return
         }
-        #expect(actual == status)
+        #expect(actual.status == status)
+        #expect(actual.code == Self.codes[status], "each refusal carries the code of its own status")
     }
+
+    private static let codes = [
+        400: "bad_request", 413: "payload_too_large", 414: "uri_too_long", 431: "header_too_large", 501: "not_implemented",
+        505: "http_version_not_supported",
+    ]
 
     @Test("framing that two parsers could read two ways is refused (request smuggling)", arguments: [
         ("GET / HTTP/1.1\r\nHost: x\r\nX: a\rb\r\n\r\n", 400),
@@ -93,11 +99,11 @@ struct HTTPRequestParserTests {
         ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n-0\r\n\r\n", 400),
     ])
     func smuggling(text: String, status: Int) {
-        guard case .failure(let actual, _)? = parse(text).last else {
+        guard case .failure(let actual)? = parse(text).last else {
             Issue.record("no failure for \(text.debugDescription)")
             return
         }
-        #expect(actual == status, "\(text.debugDescription)")
+        #expect(actual.status == status, "\(text.debugDescription)")
     }
 
     @Test("a tab in a value, hex chunk sizes in either case and an absolute-form target are fine")
@@ -114,7 +120,7 @@ struct HTTPRequestParserTests {
         var limits = HTTPLimits()
         limits.maximumBodyBytes = 8
         let steps = parse("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n12345\r\n5\r\n67890\r\n0\r\n\r\n", limits: limits)
-        #expect(steps.last == .failure(status: 413, message: "request body too large"))
+        #expect(steps.last == .failure(.payloadTooLarge("request body too large")))
     }
 
     @Test("a head that never ends is refused at the limit instead of growing")
@@ -122,7 +128,7 @@ struct HTTPRequestParserTests {
         var parser = HTTPRequestParser()
         parser.append(Array("GET / HTTP/1.1\r\nHost: x\r\n".utf8))
         parser.append([UInt8](repeating: UInt8(ascii: "a"), count: 17000))
-        #expect(parser.next() == .failure(status: 431, message: "request header fields too large"))
+        #expect(parser.next() == .failure(.headerTooLarge("request header fields too large")))
     }
 
     @Test("header names and the tokens the server reads compare without ASCII case")
@@ -153,6 +159,6 @@ struct HTTPRequestParserTests {
     ])
     func contentLengths(fields: String, status: Int) {
         let steps = parse("POST /a HTTP/1.1\r\nHost: x\r\n\(fields)\r\n\r\nok")
-        if case .failure(let actual, _) = steps.first { #expect(actual == status) } else { #expect(status == 200) }
+        if case .failure(let actual) = steps.first { #expect(actual.status == status) } else { #expect(status == 200) }
     }
 }
