@@ -14,7 +14,7 @@ let package = Package(
     targets: [
         .target(name: "DutchText"),
         .target(name: "Retrieval", dependencies: ["DutchText"]),
-        .target(name: "Dialogue", dependencies: ["DutchText", "Retrieval"]),
+        .target(name: "Dialogue", dependencies: ["DutchText", "Retrieval", "Wire"]),
         .target(name: "Wire"),
         .target(name: "CSystem"),
         .target(name: "Server", dependencies: ["CSystem", "DutchText", "Dialogue", "Wire"]),

@@ -5,7 +5,9 @@
 #   3. the line protocol with 50 connections (routewijzer-bench line-load);
 #   4. peak RSS of the server;
 #   5. server CPU time per request (user + system, from /proc) for nginx and for routewijzer, which shows
-#      where the gap is, and the server's work per request in-process without sockets (request-path).
+#      where the gap is, and the server's work per request in-process without sockets (request-path);
+#   6. 10,000 live sessions, in memory only and with --sessions (the journal, compacting as it grows):
+#      throughput ratio and p99 latency of each.
 # Needs wrk and nginx (apt-get install wrk nginx-light). Usage: Benchmarks/serve.sh [seconds]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -60,3 +62,28 @@ echo "HTTP: routewijzer $ours_rps req/s, nginx $nginx_rps req/s, ratio $(awk -v 
 echo "server peak RSS: $((rss_kb / 1024)) MB (target < 40 MB)"
 echo "server CPU per request: routewijzer $ours_cpu µs, nginx $nginx_cpu µs"
 "$root/.build/release/routewijzer-bench" request-path
+
+# wrk against a fresh server started with the given options, 10,000 sessions (5,000 per wrk thread):
+# sets rps, p99_ms and compactions.
+with_sessions() {
+  local port=$1; shift
+  "$root/.build/release/routewijzer" serve --http "127.0.0.1:$port" --max-sessions 100000 "$@" 2> "$work/sessions-$port.log" &
+  local pid=$!
+  sleep 1.5
+  local report
+  report=$(wrk -t2 -c50 -d"${seconds}s" --latency -s "$root/Benchmarks/wrk-messages.lua" "http://127.0.0.1:$port/v1/messages" -- 5000)
+  echo "$report" >&2
+  rps=$(echo "$report" | awk '/Requests\/sec/ {print $2}')
+  p99_ms=$(echo "$report" | awk '$1 == "99%" {v = $2; u = v; gsub(/[0-9.]/, "", u); gsub(/[a-z]/, "", v);
+    printf "%.2f", v * (u == "us" ? 0.001 : u == "s" ? 1000 : 1)}')
+  compactions=$(curl -s "http://127.0.0.1:$port/metrics" | awk '/^routewijzer_journal_compactions_total/ {print $2}')
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+echo
+echo "== 10,000 sessions: in memory, then with --sessions (journal)"
+with_sessions 18083
+memory_rps=$rps memory_p99=$p99_ms
+with_sessions 18084 --sessions "$work/sessions.journal"
+echo "in memory: $memory_rps req/s, p99 $memory_p99 ms"
+echo "journal:   $rps req/s, p99 $p99_ms ms, $compactions compactions, journal now $(( $(stat -c %s "$work/sessions.journal") / 1024 )) KiB"
+echo "journal / memory: $(awk -v a="$rps" -v b="$memory_rps" 'BEGIN {printf "%.2f", a / b}') (target >= 0.8), p99 with journal $p99_ms ms (target < 50)"

@@ -1,5 +1,5 @@
 -- wrk script: real dialogue turns against POST /v1/messages. Each wrk thread has 1000 sessions of its
--- own, and each session walks a short conversation (open question, clarifying answer, the intake's
+-- own (or as many as the first script argument says: `wrk ... -- 5000`), and each session walks a short conversation (open question, clarifying answer, the intake's
 -- routing questions, a choice, stop), over and over. "stop" ends the conversation and the server
 -- forgets the session, so the next message under that id starts a new one. The conversation is the
 -- one of `routewijzer-bench line-load` and `request-path`.
@@ -21,6 +21,7 @@ function setup(thread)
 end
 
 function init(args)
+  sessions = tonumber(args[1]) or sessions
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   for _, text in ipairs(conversation) do

@@ -32,7 +32,7 @@ extension Application {
     /// A line connection closed: its own session goes with it.
     public func connectionClosed(_ connection: String) {
         // A connection's own session is never journaled, so there is nothing on disk to fail.
-        _ = store.erase(SessionKey.connection(connection))
+        _ = store.erase(SessionKey.connection(connection), durably: false)
     }
 
     static let storageUnavailableLine = lineError("storage_unavailable", "the session could not be saved; nothing changed, try again later")

@@ -54,7 +54,9 @@ public final class Application: Sendable {
         let start = monotonic()
         let state = store.state(key, now: now) ?? engine.newSession(seed: Self.seed(key, now), now: now)
         let turn = engine.reply(to: text, in: state, now: now)
-        let saved = turn.ended || turn.erased ? store.erase(key) : store.store(turn.state, for: key, now: now)
+        // "vergeet mij" is told nothing was kept, so its wipe is synced first; an ended conversation's
+        // goes with the next upkeep, without holding up other turns.
+        let saved = turn.ended || turn.erased ? store.erase(key, durably: turn.erased) : store.store(turn.state, for: key, now: now)
         guard saved else {
             storageFailed()
             return nil

@@ -38,7 +38,7 @@ public final class Metrics: Sendable {
         counts.withLock { $0.journalWriteErrors += 1 }
     }
 
-    public func render(activeSessions: Int) -> String {
+    public func render(activeSessions: Int, compactions: Int) -> String {
         let counts = self.counts.withLock { $0 }
         var lines = ["# HELP routewijzer_http_requests_total HTTP requests by status.", "# TYPE routewijzer_http_requests_total counter"]
         lines += counts.requests.sorted { $0.key < $1.key }.map { "routewijzer_http_requests_total{status=\"\($0.key)\"} \($0.value)" }
@@ -52,6 +52,8 @@ public final class Metrics: Sendable {
         lines += counts.routes.sorted { $0.key < $1.key }.map { "routewijzer_routes_recommended_total{route=\"\($0.key)\"} \($0.value)" }
         lines += ["# HELP routewijzer_journal_write_errors_total Turns refused because the journal could not store them.",
                   "# TYPE routewijzer_journal_write_errors_total counter", "routewijzer_journal_write_errors_total \(counts.journalWriteErrors)"]
+        lines += ["# HELP routewijzer_journal_compactions_total Journal rewrites that kept live sessions only.",
+                  "# TYPE routewijzer_journal_compactions_total counter", "routewijzer_journal_compactions_total \(compactions)"]
         return lines.joined(separator: "\n") + "\n"
     }
 }

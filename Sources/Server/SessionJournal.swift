@@ -42,11 +42,6 @@ public final class SessionJournal: @unchecked Sendable {
     private var erasedSinceSnapshot: Set<String> = []
     private var bytesWritten = 0
     private var dirty = false
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }()
 
     /// What the last recovery found: damaged bytes it skipped between records, a torn tail it cut,
     /// and whether the file was of version 1 and rewritten. For the log.
@@ -258,35 +253,38 @@ public final class SessionJournal: @unchecked Sendable {
     /// then nothing of it stays in the file, and the turn must not be acknowledged.
     @discardableResult
     public func put(_ key: String, _ state: SessionState) -> Bool {
-        guard let json = try? encoder.encode(state) else { return false }
-        return append(Self.encode(kind: 1, key: key, state: Array(json)), key: key)
+        put(record(key, state), key: key)
+    }
+
+    /// The record that stores `state` under `key`. Pure and without the lock, so callers that must
+    /// order their writes under a lock of their own can encode before they take it.
+    public func record(_ key: String, _ state: SessionState) -> [UInt8] {
+        Self.encode(kind: 1, key: key, state: state.json)
+    }
+
+    /// Writes a record made by `record(_:_:)`; false when the file refused it, as `put(_:_:)`.
+    public func put(_ record: [UInt8], key: String) -> Bool {
+        append(record, key: key)
     }
 
     /// Why the last write failed (`strerror`), for the log; nil after a write that succeeded.
     public private(set) var lastWriteError: String?
 
     /// Wipes every record of `key` in place: with no record left, recovery finds no such session,
-    /// and not even its name stays on disk. With `durably`, the file is synced before returning: a
-    /// person who asked to be forgotten is told so only after that. False when a wipe or the sync
-    /// failed (`lastWriteError` says why); the records not wiped stay listed, so erasing again retries
-    /// them, and compaction, which keeps live sessions only, drops them in any case.
-    public func erase(_ key: String, durably: Bool = false) -> Bool {
+    /// and not even its name stays on disk once the file is synced (`sync()`, at the latest by the
+    /// next upkeep). False when a wipe failed (`lastWriteError` says why); the records not wiped stay
+    /// listed, so erasing again retries them, and compaction, which keeps live sessions only, drops
+    /// them in any case.
+    public func erase(_ key: String) -> Bool {
         lock.withLock { _ in
             if sinceSnapshot != nil {
                 sinceSnapshot!.removeAll { $0.key == key }
                 erasedSinceSnapshot.insert(key)
             }
+            dirty = true
             let left = (records.removeValue(forKey: key) ?? []).filter { !Self.wipe($0, in: wipeFD) }
-            if !left.isEmpty {
+            guard left.isEmpty else {
                 records[key] = left
-                lastWriteError = String(cString: strerror(errno))
-                return false
-            }
-            guard durably else {
-                dirty = true
-                return true
-            }
-            guard fdatasync(wipeFD) == 0 else {
                 lastWriteError = String(cString: strerror(errno))
                 return false
             }
@@ -326,13 +324,29 @@ public final class SessionJournal: @unchecked Sendable {
         }
     }
 
-    /// Makes written records durable; called on the batch interval and at shutdown.
-    public func sync() {
-        lock.withLock { _ in
-            guard dirty else { return }
-            fsync(fd)
+    /// Makes written records and wipes durable; called on the batch interval, at shutdown and before
+    /// an erasure is confirmed. False when the file could not be synced (`lastWriteError` says why);
+    /// the next call tries again.
+    public func sync() -> Bool {
+        // The file is synced through a duplicate of its descriptor, outside the lock: appends go on
+        // meanwhile (a sync can take milliseconds), and a compaction that replaces the file in the
+        // meantime has synced the new one itself.
+        let duplicate: Int32? = lock.withLock { _ in
+            guard dirty else { return nil }
             dirty = false
+            return dup(fd)
         }
+        guard let duplicate else { return true }
+        let synced = duplicate >= 0 && fdatasync(duplicate) == 0
+        let reason = synced ? nil : String(cString: strerror(errno))
+        if duplicate >= 0 { close(duplicate) }
+        if let reason {
+            lock.withLock { _ in
+                dirty = true
+                lastWriteError = reason
+            }
+        }
+        return synced
     }
 
     /// Size of the file in bytes.
@@ -370,13 +384,10 @@ public final class SessionJournal: @unchecked Sendable {
         -> (fd: Int32, path: String, size: Int, positions: [String: [(offset: Int, length: Int)]])? {
         let out = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard out >= 0 else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         var bytes = header
         var positions: [String: [(offset: Int, length: Int)]] = [:]
         for (key, state) in live.sorted(by: { $0.key < $1.key }) {
-            guard let json = try? encoder.encode(state) else { continue }
-            let record = encode(kind: 1, key: key, state: Array(json))
+            let record = encode(kind: 1, key: key, state: state.json)
             positions[key] = [(bytes.count, record.count)]
             bytes += record
         }

@@ -24,6 +24,9 @@ public final class SessionStore: Sendable {
     /// Where changes go when sessions must survive a restart.
     public let journal: SessionJournal?
     private let compactedSize = Atomic<Int>(0)
+    private let compactionCount = Atomic<Int>(0)
+    /// Journal compactions since start, for `/metrics`.
+    public var compactions: Int { compactionCount.load(ordering: .relaxed) }
 
     public init(limits: Limits = Limits(), journal: SessionJournal? = nil, now: Int64 = 0) {
         self.limits = limits
@@ -57,8 +60,12 @@ public final class SessionStore: Sendable {
     /// returns false, so the turn is not acknowledged.
     @discardableResult
     public func store(_ state: SessionState, for id: String, now: Int64) -> Bool {
-        entries.withLock { entries in
-            if let journal = journal(for: id), !journal.put(id, state) { return false }
+        // Encoded before the lock, so the event loops encode in parallel; written under it, so the
+        // journal holds each session's changes in the order the store took them.
+        let journal = journal(for: id)
+        let record = journal?.record(id, state)
+        return entries.withLock { entries in
+            if let journal, let record, !journal.put(record, key: id) { return false }
             entries[id] = Entry(state: state, lastUsed: now)
             evict(&entries)
             return true
@@ -77,15 +84,20 @@ public final class SessionStore: Sendable {
         }
     }
 
-    /// Forgets `id` (an ended conversation, "vergeet mij", DELETE): also wiped from the journal and
-    /// synced before this returns, so the answer that says so is true. False when the journal could
-    /// not wipe it (`journal.lastWriteError` says why): then the answer must not say it is gone, and
-    /// erasing again retries.
-    public func erase(_ id: String) -> Bool {
-        entries.withLock { entries in
+    /// Forgets `id` (an ended conversation, "vergeet mij", DELETE), also wiping it from the journal.
+    /// With `durably` the wipe is synced before this returns, so an answer that says nothing was kept
+    /// is true; an ended conversation's wipe reaches the disk with the next upkeep. False when the
+    /// journal could not wipe or sync (`journal.lastWriteError` says why): then the answer must not
+    /// say it is gone, and erasing again retries.
+    public func erase(_ id: String, durably: Bool) -> Bool {
+        let journal = journal(for: id)
+        // The wipe under the store's lock, so no turn of `id` can come between; the sync after it.
+        let wiped = entries.withLock { entries in
             entries.removeValue(forKey: id)
-            return journal(for: id)?.erase(id, durably: true) ?? true
+            return journal?.erase(id) ?? true
         }
+        guard wiped, durably, let journal else { return wiped }
+        return journal.sync()
     }
 
     /// Drops every session idle for longer than the time-to-live; returns how many.
@@ -109,12 +121,14 @@ public final class SessionStore: Sendable {
     }
 
     /// Periodic upkeep: expire idle sessions, make the journal durable, and compact it once it has
-    /// grown to three times its size after the last compaction (and at least 64 KiB).
-    public func maintain(now: Int64) {
+    /// grown to three times its size after the last compaction (and at least 64 KiB). False when the
+    /// journal could not be synced (`journal.lastWriteError` says why), for the log.
+    public func maintain(now: Int64) -> Bool {
         expire(now: now)
-        guard let journal else { return }
-        journal.sync()
+        guard let journal else { return true }
+        let synced = journal.sync()
         if journal.size > max(64 * 1024, 3 * compactedSize.load(ordering: .relaxed)) { compact() }
+        return synced
     }
 
     /// Rewrites the journal with the live sessions only.
@@ -129,5 +143,6 @@ public final class SessionStore: Sendable {
         }
         journal.compact(live)
         compactedSize.store(journal.size, ordering: .relaxed)
+        compactionCount.add(1, ordering: .relaxed)
     }
 }

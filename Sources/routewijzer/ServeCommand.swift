@@ -88,7 +88,11 @@ enum ServeCommand {
                                           .flatMap { $0.split(separator: ",").map { $0.trimmed() } }.filter { !$0.isEmpty })
         let server: Server
         do {
-            server = try Server(configuration, application: application) { store.maintain(now: Clock.now) }
+            server = try Server(configuration, application: application) {
+                if !store.maintain(now: Clock.now) {
+                    log.error("journal sync failed; retrying", [("reason", .string(store.journal?.lastWriteError ?? "unknown"))])
+                }
+            }
         } catch {
             throw .failure(error.description)
         }

@@ -18,8 +18,8 @@ build_module() {
 }
 build_module DutchText
 build_module Retrieval -L "$out/modules" -lDutchText
-build_module Dialogue -L "$out/modules" -lDutchText -lRetrieval
 build_module Wire
+build_module Dialogue -L "$out/modules" -lDutchText -lRetrieval -lWire
 
 targets=()
 options=()

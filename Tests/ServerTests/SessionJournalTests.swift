@@ -45,7 +45,7 @@ struct SessionJournalTests {
             journal.put("geheim", secret)
             journal.put("blijft", kept)
             journal.put("geheim", secret)
-            #expect(journal.erase("geheim", durably: true))
+            #expect(journal.erase("geheim") && journal.sync())
             let bytes = try Data(contentsOf: URL(filePath: path))
             #expect(bytes.range(of: Data("geheime vraag".utf8)) == nil && bytes.range(of: Data("geheim".utf8)) == nil)
             #expect(bytes.range(of: Data("een vraag die blijft".utf8)) != nil)
@@ -63,7 +63,7 @@ struct SessionJournalTests {
         let journal = try SessionJournal(path: path)
         journal.put("x", secret)
         journal.compact(["x": secret, "y": state(2)])
-        #expect(journal.erase("x", durably: true))
+        #expect(journal.erase("x") && journal.sync())
         #expect(try Data(contentsOf: URL(filePath: path)).range(of: Data("nog een geheim".utf8)) == nil)
         #expect(try SessionJournal(path: path).recover() == ["y": state(2)])
     }
@@ -103,12 +103,12 @@ struct SessionJournalTests {
         journal.beginCompaction()
         // Turns that come in while the snapshot is written:
         journal.put("c", state(3))
-        #expect(journal.erase("a", durably: true))
+        #expect(journal.erase("a") && journal.sync())
         journal.put("b", state(4))
         journal.compact(snapshot)
         #expect(try Data(contentsOf: URL(filePath: path)).range(of: Data("een geheim tijdens".utf8)) == nil)
         #expect(try SessionJournal(path: path).recover() == ["b": state(4), "c": state(3)])
-        #expect(journal.erase("c", durably: true))
+        #expect(journal.erase("c") && journal.sync())
         #expect(try SessionJournal(path: path).recover() == ["b": state(4)])
     }
 
@@ -159,17 +159,36 @@ struct SessionJournalTests {
         store.store(state(1, at: 0), for: "oud", now: 0)
         store.store(state(2, at: 90), for: "weg", now: 90)
         store.store(state(3, at: 90), for: "blijft", now: 90)
-        #expect(store.erase("weg"))
+        #expect(store.erase("weg", durably: true))
+        #expect(store.compactions == 1, "the compaction at start")
         store.expire(now: 100)
         store.compact()
         let text = String(decoding: try Data(contentsOf: URL(filePath: path)), as: UTF8.self)
         #expect(text.contains("blijft") && !text.contains("weg") && !text.contains("oud"))
+        #expect(store.compactions == 2)
         let reopened = SessionStore(limits: limits, journal: try SessionJournal(path: path), now: 100)
         #expect(reopened.count == 1 && reopened.state("blijft", now: 100) != nil)
     }
 
-    @Test("CRC-32 matches the standard check value")
+    @Test("CRC-32 matches the standard check value, and the bit-by-bit definition at every length and alignment")
     func crc() {
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<300).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for start in 0..<9 {
+            for end in stride(from: start, through: bytes.count, by: 7) {
+                #expect(CRC32.checksum(bytes[start..<end]) == Self.bitwiseCRC(bytes[start..<end]))
+            }
+        }
+    }
+
+    /// CRC-32 as defined, one bit at a time.
+    static func bitwiseCRC(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+        }
+        return crc ^ 0xFFFF_FFFF
     }
 }
