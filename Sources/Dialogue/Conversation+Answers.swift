@@ -98,7 +98,7 @@ extension Conversation {
             routes = []
             say(content.phrases[.forgotten])
         case .sources:
-            let cards = TakeAwaySummary.unique(state.advice).compactMap { RouteCard($0, in: content.knowledge) }
+            let cards = TakeAwaySummary.unique(state.advice).compactMap { RouteCard($0, in: content.knowledge, gemeente: state.gemeente) }
             say(cards.isEmpty ? content.phrases[.noSources] : ([content.phrases[.sources]] + cards.map(\.sourcesText)).joined(separator: "\n"))
             askAgain(short: true)
         case .skip:

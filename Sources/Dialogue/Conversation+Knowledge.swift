@@ -125,7 +125,7 @@ extension Conversation {
     /// section for the question's aspect when a card has one ("Wat kost het"), else the best match.
     func followUpPassage(_ text: String) -> SearchResult? {
         let start = min(state.latestAdvice ?? max(0, state.advice.count - 1), state.advice.count)
-        let cards = state.advice[start...].compactMap { RouteCard($0, in: content.knowledge) }
+        let cards = state.advice[start...].compactMap { RouteCard($0, in: content.knowledge, gemeente: state.gemeente) }
         guard let main = cards.first else { return nil }
         let documents = cards.map(\.document.id)
         let results = search(text + " " + main.document.title, limit: 50).filter { documents.contains($0.passage.documentID) }

@@ -21,10 +21,10 @@ struct Conversation {
         self.now = now
     }
 
-    /// `text` analysed, at most once per turn.
+    /// `text` analysed, at most once per turn, with the routes of local desk names it uses.
     mutating func analysis(of text: String) -> AnalysedInput {
         if let analysed, analysed.text == text { return analysed }
-        let input = content.analyse(text)
+        let input = content.analyse(text, also: localRouteWords(in: text))
         analysed = input
         return input
     }
@@ -32,7 +32,12 @@ struct Conversation {
     /// The analyzer's terms of `text`: this turn's analysis when `text` is the input, else fresh.
     func terms(of text: String) -> [AnalyzedTerm] {
         if let analysed, analysed.text == text { return analysed.terms }
-        return content.analyzer.analyze(text)
+        return content.analyzer.analyze(text + localRouteWords(in: text))
+    }
+
+    /// In the person's gemeente, the names of the routes whose local desks the text names.
+    func localRouteWords(in text: String) -> String {
+        content.knowledge.localRouteWords(in: text, gemeente: state.gemeente)
     }
 
     func turn() -> Turn {
@@ -51,6 +56,7 @@ struct Conversation {
         let text = input.trimmed()
         if text.isEmpty { return askAgain(short: false) }
         if answerSafety(text) { return }
+        notePlace(text)
         if let command = content.words.command(analysis(of: text).plainWords) { return perform(command) }
         if answerFollowUp(text) { return }
         if let people = state.people { return answerPeople(text, offered: people) }
@@ -58,6 +64,16 @@ struct Conversation {
         guard let position = state.position, let (flow, step) = content.step(at: position) else { return stuck() }
         if let offered = state.clarifying { return answerClarification(text, offered: offered, flow: flow, step: step) }
         answer(text, flow: flow, step: step)
+    }
+
+    /// "ik woon in Tilburg": the cards name that gemeente, and its own desks where an overlay has
+    /// them, from now on. Said once, when the gemeente is new.
+    mutating func notePlace(_ text: String) {
+        let knowledge = content.knowledge
+        guard let place = knowledge.gemeenten.mentioned(in: text, isWord: { knowledge.tables.lexicon.contains($0) }),
+              place.name != state.gemeente else { return }
+        state.gemeente = place.name
+        say(content.phrases.fill(knowledge.overlay(for: place.name) == nil ? .placeNoted : .placeNotedLocal, ["gemeente": place.name]))
     }
 
     // MARK: Running steps
@@ -208,7 +224,7 @@ struct Conversation {
     /// Shows cards for `references` and records them for the turn and the summary.
     mutating func recommend(_ references: [RouteReference]) {
         for reference in references {
-            guard let card = RouteCard(reference, in: content.knowledge) else { continue }
+            guard let card = RouteCard(reference, in: content.knowledge, gemeente: state.gemeente) else { continue }
             if cards.isEmpty { state.latestAdvice = state.advice.count }
             state.advice.append(reference)
             if state.advice.count > SessionState.answerLimit {
@@ -224,7 +240,7 @@ struct Conversation {
     /// Shows cards for `references` in this turn without recording them as advice for the summary.
     mutating func show(_ references: [RouteReference]) {
         for reference in references {
-            guard let card = RouteCard(reference, in: content.knowledge) else { continue }
+            guard let card = RouteCard(reference, in: content.knowledge, gemeente: state.gemeente) else { continue }
             if !routes.contains(reference.route) { routes.append(reference.route) }
             cards.append(card)
             say(card.text)

@@ -95,9 +95,11 @@ public final class DialogueContent: Sendable {
     /// may not contain ("nee", "klopt", "stoppen"): each turn looks their stems up.
     let analyzer: Analyzer
 
-    /// `text` analysed for matching against the content's phrases.
-    func analyse(_ text: String) -> AnalysedInput {
-        AnalysedInput(text, analyzer: analyzer, lexicon: lexicon)
+    /// `text` analysed for matching against the content's phrases; `also` is read with it (the
+    /// routes a local desk name stands for).
+    func analyse(_ text: String, also: String = "") -> AnalysedInput {
+        also.isEmpty ? AnalysedInput(text, analyzer: analyzer, lexicon: lexicon)
+                     : AnalysedInput(text, terms: analyzer.analyze(text + also), lexicon: lexicon)
     }
 
     /// What the safety net makes of `text`.

@@ -18,8 +18,10 @@ public struct Engine: Sendable {
 
     /// A session waiting at the intake's first question, without the greeting: for channels where the
     /// person speaks first, such as a webhook.
-    public func newSession(seed: UInt64, now: Int64) -> SessionState {
-        start(seed: seed, now: now).state
+    public func newSession(seed: UInt64, now: Int64, gemeente: String? = nil) -> SessionState {
+        var state = start(seed: seed, now: now).state
+        state.gemeente = gemeente
+        return state
     }
 
     /// Closes a conversation whose input ended (Ctrl-D in a terminal): the summary and goodbye, as
@@ -32,7 +34,7 @@ public struct Engine: Sendable {
 
     /// Answers one input. After the conversation has ended, the input opens a new one.
     public func reply(to input: String, in state: SessionState, now: Int64) -> Turn {
-        let current = state.ended ? newSession(seed: state.seed &+ 1, now: now) : state
+        let current = state.ended ? newSession(seed: state.seed &+ 1, now: now, gemeente: state.gemeente) : state
         var conversation = Conversation(content: content, state: current, now: now)
         conversation.handle(input)
         return conversation.turn()

@@ -18,7 +18,7 @@ public struct Phrases: Equatable, Sendable {
         case summaryTitle = "summary-title", summaryStory = "summary-story", summaryAnswers = "summary-answers"
         case summaryPlan = "summary-plan", summaryContact = "summary-contact", summaryNoAdvice = "summary-no-advice"
         case summaryOpen = "summary-open", summaryEnd = "summary-end", unknownAnswer = "unknown-answer"
-        case summaryCrisis = "summary-crisis"
+        case summaryCrisis = "summary-crisis", placeNoted = "place-noted", placeNotedLocal = "place-noted-local"
 
         /// The names the sentence must fill in, and no others.
         var slots: Set<String> {
@@ -31,6 +31,7 @@ public struct Phrases: Equatable, Sendable {
             case .offerNeed, .alreadyCovered: ["woorden"]
             case .hintNumber: ["van", "tot"]
             case .summaryTitle: ["datum"]
+            case .placeNoted, .placeNotedLocal: ["gemeente"]
             default: []
             }
         }

@@ -29,6 +29,7 @@ extension SessionState {
         output.member("storyPart", storyPart)
         output.member("latestAdvice", latestAdvice)
         output.member("people", people)
+        output.member("gemeente", gemeente)
         output.append(UInt8(ascii: "}"))
         return output
     }

@@ -57,6 +57,10 @@ public struct SessionState: Codable, Equatable, Sendable {
     var latestAdvice: Int?
     /// The routes offered after "mens", waiting for a choice.
     var people: [String]?
+    /// The gemeente the person lives in, by its name in the list: set by the channel (`--gemeente`,
+    /// a webhook's `gemeente`) or read from what the person wrote ("ik woon in Tilburg"). Its own
+    /// desks then replace the national contact on the cards.
+    public var gemeente: String?
     /// Chooses among alternative wordings, so one session reads consistently.
     public var seed: UInt64
     /// Seconds since 1970 when the session started and when it last had a turn.

@@ -21,7 +21,7 @@ enum TakeAwaySummary {
         }
         if !stories.isEmpty { lines += ["", phrases[.summaryStory]] + stories.map { "- \($0)" } }
         if !answers.isEmpty { lines += ["", phrases[.summaryAnswers]] + answers }
-        let cards = unique(state.advice).compactMap { RouteCard($0, in: content.knowledge) }
+        let cards = unique(state.advice).compactMap { RouteCard($0, in: content.knowledge, gemeente: state.gemeente) }
         lines.append("")
         if cards.isEmpty {
             lines.append(phrases[.summaryNoAdvice])
@@ -29,12 +29,12 @@ enum TakeAwaySummary {
             lines.append(phrases[.summaryPlan])
             for (number, card) in cards.enumerated() {
                 lines.append("\(number + 1). \(card.route.name): \(card.document.title).")
-                lines.append("   \(phrases[.summaryContact]) \(card.document.contact)")
+                lines.append("   \(phrases[.summaryContact]) \(card.contact)")
             }
         }
-        let crisis = unique(state.crisisCards ?? []).filter { !state.advice.contains($0) }.compactMap { RouteCard($0, in: content.knowledge) }
+        let crisis = unique(state.crisisCards ?? []).filter { !state.advice.contains($0) }.compactMap { RouteCard($0, in: content.knowledge, gemeente: state.gemeente) }
         if !crisis.isEmpty {
-            lines += ["", phrases[.summaryCrisis]] + crisis.map { "- \($0.route.name): \($0.document.contact)" }
+            lines += ["", phrases[.summaryCrisis]] + crisis.map { "- \($0.route.name): \($0.contact)" }
         }
         if let open = state.needs, !open.isEmpty {
             lines += ["", phrases[.summaryOpen]] + open.map { "- \($0.words)" }

@@ -36,7 +36,9 @@ public struct FrontMatter: Equatable, Sendable {
         return FrontMatter(fields: fields, bodyStartLine: end + 2, body: Array(lines[(end + 1)...]))
     }
 
-    private static func parseFields(_ lines: ArraySlice<Substring>, file: String) throws(KnowledgeError) -> [String: Value] {
+    /// `key: value` lines and lists; `lines` is a slice of the file's lines, so messages give the file's
+    /// line numbers. Also the body of a local overlay's sections.
+    static func parseFields(_ lines: ArraySlice<Substring>, file: String) throws(KnowledgeError) -> [String: Value] {
         var fields: [String: Value] = [:]
         var openList: (key: String, items: [String], line: Int)?
         func closeList() {

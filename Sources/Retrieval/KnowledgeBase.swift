@@ -42,6 +42,10 @@ public struct KnowledgeBase: Sendable {
     /// Messages labelled with their category, or `geen` (`veiligheid/<categorie>.txt`,
     /// `veiligheid/geen-crisis….txt`), which train the safety classifier.
     public var safetyExamples: [IntentExample] = []
+    /// Every current gemeente (`gemeenten/gemeenten.tsv`), with woonplaatsen when listed.
+    public var gemeenten = GemeenteList.empty
+    /// Local desks per gemeente (`gemeenten/<gemeente>.md`), in path order.
+    public var overlays: [LocalOverlay] = []
     /// Every file path, so that links can be checked without touching the disk.
     public var paths: Set<String>
 
@@ -57,11 +61,17 @@ public struct KnowledgeBase: Sendable {
         }
         var problems: [KnowledgeError] = []
         var base = KnowledgeBase(routes: [], documents: [], tables: .empty, paths: Set(files.map(\.path)))
+        var places: SourceFile?
         for result in parsed.withLock({ $0 }) {
             switch result! {
+            case .success(.places(let file)): places = file
             case .success(let part): base.add(part)
             case .failure(let error): problems.append(error)
             }
+        }
+        // Woonplaatsen name their gemeente, so they are read once every gemeente is known.
+        if let places {
+            do throws(KnowledgeError) { try base.gemeenten.addPlaces(places.text, file: places.path) } catch { problems.append(error) }
         }
         return (base, problems)
     }
@@ -78,6 +88,9 @@ public struct KnowledgeBase: Sendable {
         case examples([IntentExample])
         case safetyExamples([IntentExample])
         case document(KnowledgeDocument)
+        case gemeenten(GemeenteList)
+        case places(SourceFile)
+        case overlay(LocalOverlay)
         case other
 
         init(_ file: SourceFile) throws(KnowledgeError) {
@@ -103,6 +116,10 @@ public struct KnowledgeBase: Sendable {
                 self = .safetyCategories(try SafetyCategory.parseList(file.text, file: file.path))
             case KnowledgeBase.safetySignalsFile:
                 self = .safetySignals(try SafetySignal.parseList(file.text, file: file.path))
+            case GemeenteList.file:
+                self = .gemeenten(try GemeenteList.parse(file.text, file: file.path))
+            case GemeenteList.placesFile:
+                self = .places(file)
             default:
                 if file.path.hasPrefix(IntentExample.directory) {
                     self = .examples(try IntentExample.parse(file.text, path: file.path))
@@ -110,7 +127,9 @@ public struct KnowledgeBase: Sendable {
                     self = .safetyExamples(try IntentExample.parse(file.text, path: file.path, in: KnowledgeBase.safetyDirectory) { name in
                         name.hasPrefix(KnowledgeBase.ordinaryPrefix) ? SafetyCategory.none : name
                     })
-                } else if file.path.hasSuffix(".md") {
+                } else if LocalOverlay.isOverlay(file.path) {
+                    self = .overlay(try LocalOverlay.parse(file.text, path: file.path))
+                } else if file.path.hasSuffix(".md") && !file.path.hasPrefix(LocalOverlay.directory) {
                     self = .document(try KnowledgeDocument.parse(file.text, path: file.path))
                 } else {
                     self = .other
@@ -131,13 +150,29 @@ public struct KnowledgeBase: Sendable {
         case .examples(let parsed): examples += parsed
         case .safetyExamples(let parsed): safetyExamples += parsed
         case .document(let parsed): documents.append(parsed)
-        case .other: break
+        case .gemeenten(let parsed): gemeenten = parsed
+        case .overlay(let parsed): overlays.append(parsed)
+        case .places, .other: break
         }
     }
 
     /// The document with this id, if any.
     public func document(id: String) -> KnowledgeDocument? {
         documents.first { $0.id == id }
+    }
+
+    /// The overlay of the gemeente called `name`, if one is bundled.
+    public func overlay(for name: String) -> LocalOverlay? {
+        let key = GemeenteList.key(name)
+        return overlays.first { GemeenteList.key($0.gemeente) == key }
+    }
+
+    /// The names of the routes whose local desk in `gemeente` the text names ("ik heb een afspraak bij
+    /// WIJ" in Eindhoven names the Wmo desk), to be read with the text: the understanding layer then
+    /// hears the desk people know by its local name.
+    public func localRouteWords(in text: String, gemeente: String?) -> String {
+        guard let gemeente, let overlay = overlay(for: gemeente) else { return "" }
+        return overlay.desks.filter { $0.isNamed(in: text) }.compactMap { route(id: $0.route)?.name }.map { " " + $0 }.joined()
     }
 
     /// The route with this id, if any.

@@ -20,6 +20,36 @@ public enum KnowledgeValidator {
                                            message: "route '\(route.id)' has no document"))
         }
         return problems + base.routes.compactMap { cardProblem($0, base) } + exampleProblems(base) + safetyProblems(base)
+            + base.overlays.flatMap { overlayProblems($0, base) }
+    }
+
+    /// An overlay names a listed gemeente in a file of its name, known routes once each, a checked
+    /// date, and web pages as addresses.
+    static func overlayProblems(_ overlay: LocalOverlay, _ base: KnowledgeBase) -> [KnowledgeError] {
+        var problems: [KnowledgeError] = []
+        func problem(_ line: Int, _ message: String) { problems.append(KnowledgeError(file: overlay.path, line: line, message: message)) }
+        let gemeenteLine = overlay.fieldLines["gemeente"] ?? 1
+        if base.gemeenten.isEmpty {
+            problem(gemeenteLine, "overlays need the list of gemeenten (\(GemeenteList.file))")
+        } else if let gemeente = base.gemeenten.named(overlay.gemeente) {
+            if gemeente.name != overlay.gemeente { problem(gemeenteLine, "write the gemeente as the list does: '\(gemeente.name)'") }
+        } else {
+            problem(gemeenteLine, "'\(overlay.gemeente)' is not a gemeente in \(GemeenteList.file)")
+        }
+        let expected = LocalOverlay.directory + LocalOverlay.fileName(for: overlay.gemeente)
+        if overlay.path != expected { problem(gemeenteLine, "the overlay of \(overlay.gemeente) must be \(expected)") }
+        if !isValidDate(overlay.checked) {
+            problem(overlay.fieldLines["checked"] ?? 1, "'checked' must be a date as YYYY-MM-DD, not '\(overlay.checked)'")
+        }
+        if overlay.desks.isEmpty { problem(1, "an overlay needs at least one '## route' section") }
+        var seen: Set<String> = []
+        for desk in overlay.desks {
+            if base.route(id: desk.route) == nil { problem(desk.line, "unknown route '\(desk.route)'") }
+            if !seen.insert(desk.route).inserted { problem(desk.line, "route '\(desk.route)' has two sections") }
+            if let web = desk.web, !web.hasPrefix("https://") && !web.hasPrefix("http://") { problem(desk.line, "'web' must be an address, not '\(web)'") }
+            for source in desk.sources where !source.contains("://") { problem(desk.line, "a source must name its page's address: '\(source)'") }
+        }
+        return problems
     }
 
     /// Positives the safety classifier needs per category, and ordinary lines in all.

@@ -32,6 +32,7 @@ extension Application {
     }
 
     static let defaultSender = "default"
+    static let unknownGemeente = HTTPError(status: 400, code: "unknown_gemeente", message: "\"gemeente\" must name a gemeente of the Netherlands, as a string")
     /// The journal could not store the turn: not acknowledged, so the client may send it again.
     static let storageUnavailable = HTTPResponse.error(HTTPError(status: 503, code: "storage_unavailable", message: "the session could not be saved; nothing changed, try again later"))
         .adding("Retry-After: 5")
@@ -106,7 +107,10 @@ extension Application {
               let message = value["message"]?.stringValue else {
             return .error(HTTPError(status: 400, code: "invalid_request", message: "expected {\"sender\": String, \"message\": String}"))
         }
-        guard let turn = self.turn(SessionKey.named(sender, namespace: namespace), text: Self.rasaCommands[message] ?? message) else {
+        let place = self.place(value["metadata"]?["gemeente"])
+        guard place != .unknown else { return .error(Self.unknownGemeente) }
+        guard let turn = self.turn(SessionKey.named(sender, namespace: namespace), text: Self.rasaCommands[message] ?? message,
+                                   gemeente: place.name) else {
             return Self.storageUnavailable
         }
         let messages: [JSONValue] = turn.replies.map { reply in
@@ -125,7 +129,11 @@ extension Application {
               let text = value["text"]?.stringValue else {
             return .error(HTTPError(status: 400, code: "invalid_request", message: "expected {\"session\": String, \"text\": String}"))
         }
-        guard let turn = self.turn(SessionKey.named(session, namespace: namespace), text: text) else { return Self.storageUnavailable }
+        let place = self.place(value["gemeente"])
+        guard place != .unknown else { return .error(Self.unknownGemeente) }
+        guard let turn = self.turn(SessionKey.named(session, namespace: namespace), text: text, gemeente: place.name) else {
+            return Self.storageUnavailable
+        }
         return .json(TurnFormat.json(turn, session: session))
     }
 }

@@ -25,7 +25,11 @@ extension Application {
         guard let text = message["text"]?.stringValue else {
             return Self.lineError("invalid_text", "\"text\" must be a string")
         }
-        guard let turn = self.turn(SessionKey.named(session, namespace: ""), text: text) else { return Self.storageUnavailableLine }
+        let place = self.place(message["gemeente"])
+        guard place != .unknown else { return Self.lineError("unknown_gemeente", "\"gemeente\" must name a gemeente of the Netherlands") }
+        guard let turn = self.turn(SessionKey.named(session, namespace: ""), text: text, gemeente: place.name) else {
+            return Self.storageUnavailableLine
+        }
         return Self.line(TurnFormat.json(turn, session: session))
     }
 

@@ -23,11 +23,14 @@ public final class Application: Sendable {
     let storageErrorLog: (@Sendable (String) -> Void)?
     /// Web origins allowed to call the webhook from a browser (`--cors-origin`; "*" for any).
     let corsOrigins: [String]
+    /// The gemeente of a new session (`--gemeente`: a help desk serves its own); a request may name another.
+    let gemeente: String?
 
     public init(engine: Engine, store: SessionStore, tokens: [String] = [], openAPI: String = "",
                 clock: @escaping @Sendable () -> Int64, monotonic: @escaping @Sendable () -> Double,
                 messageLog: (@Sendable (String, String, Turn) -> Void)? = nil,
-                storageErrorLog: (@Sendable (String) -> Void)? = nil, corsOrigins: [String] = []) {
+                storageErrorLog: (@Sendable (String) -> Void)? = nil, corsOrigins: [String] = [], gemeente: String? = nil) {
+        self.gemeente = gemeente
         self.messageLog = messageLog
         self.corsOrigins = corsOrigins
         self.storageErrorLog = storageErrorLog
@@ -48,11 +51,12 @@ public final class Application: Sendable {
     /// conversation ended or the person asked to be forgotten. Nil when the journal could not take
     /// the new state (disk full) or could not wipe an erased one: the turn is not acknowledged, and
     /// the reason is counted and logged.
-    public func turn(_ key: String, text: String) -> Turn? {
+    public func turn(_ key: String, text: String, gemeente: String? = nil) -> Turn? {
         let engine = self.engine.withLock { $0 }
         let now = clock()
         let start = monotonic()
-        let state = store.state(key, now: now) ?? engine.newSession(seed: Self.seed(key, now), now: now)
+        var state = store.state(key, now: now) ?? engine.newSession(seed: Self.seed(key, now), now: now, gemeente: self.gemeente)
+        if let gemeente { state.gemeente = gemeente }
         let turn = engine.reply(to: text, in: state, now: now)
         // "vergeet mij" is told nothing was kept, so its wipe is synced first; an ended conversation's
         // goes with the next upkeep, without holding up other turns.
@@ -64,6 +68,24 @@ public final class Application: Sendable {
         metrics.turn(seconds: monotonic() - start, routes: turn.routes, safety: turn.safetyTriggered)
         messageLog?(key, text, turn)
         return turn
+    }
+
+    /// What a request says of the gemeente (`"gemeente": "Tilburg"`): nothing, a gemeente of the list
+    /// (as the list writes it), or a name the list does not know, which the caller refuses.
+    enum PlaceField: Equatable {
+        case absent
+        case known(String)
+        case unknown
+
+        var name: String? {
+            if case .known(let name) = self { name } else { nil }
+        }
+    }
+
+    func place(_ value: JSONValue?) -> PlaceField {
+        guard let value, value != .null else { return .absent }
+        guard let name = value.stringValue, let gemeente = engine.withLock({ $0.content.knowledge.gemeenten.named(name) }) else { return .unknown }
+        return .known(gemeente.name)
     }
 
     /// Counts and logs a journal write or wipe that failed, with its reason (never a message text).

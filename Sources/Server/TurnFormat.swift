@@ -45,11 +45,12 @@ public enum TurnFormat {
         return output
     }
 
-    /// `{"route","name","document","title","why","contact","bring":[],"sources":[],"checked"}`
+    /// `{"route","name","document","title","why","contact","bring":[],"sources":[],"checked","gemeente","overlay"}`:
+    /// `gemeente` the card is for and `overlay` the file that gave its local desk, each `null` when none.
     private static func write(_ card: RouteCard, to output: inout [UInt8]) {
         let fields: [(String, String)] = [
             ("route", card.route.id), ("name", card.route.name), ("document", card.document.id), ("title", card.document.title),
-            ("why", card.document.summary), ("contact", card.document.contact),
+            ("why", card.document.summary), ("contact", card.contact),
         ]
         output += "{".utf8
         for (name, value) in fields {
@@ -57,7 +58,7 @@ public enum TurnFormat {
             JSONValue.writeString(value, to: &output)
             output += ",".utf8
         }
-        for (name, list) in [("bring", card.document.prepare), ("sources", card.document.sources)] {
+        for (name, list) in [("bring", card.prepare), ("sources", card.sources)] {
             output += "\"\(name)\":[".utf8
             for (index, item) in list.enumerated() {
                 if index > 0 { output += ",".utf8 }
@@ -67,6 +68,10 @@ public enum TurnFormat {
         }
         output += #""checked":"#.utf8
         JSONValue.writeString(card.document.checked, to: &output)
+        output += #","gemeente":"#.utf8
+        JSONValue.writeString(orNull: card.gemeente?.name, to: &output)
+        output += #","overlay":"#.utf8
+        JSONValue.writeString(orNull: card.local == nil ? nil : card.overlay?.path, to: &output)
         output += "}".utf8
     }
 

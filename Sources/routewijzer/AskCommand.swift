@@ -1,3 +1,4 @@
+import Dialogue
 import Retrieval
 import Wire
 
@@ -13,6 +14,7 @@ enum AskCommand {
             Option("--batch", "FILE", "One question per line (\"-\" = standard input), one answer per line."),
             Option("--limit", "N", "Passages to rank (default 10)."),
             Option("--explain", nil, "Show scores, the query terms that matched and the safety layer's findings."),
+            Option.gemeente,
         ] + Option.ranking)
 
     static func run(_ arguments: Arguments) throws(CLIError) {
@@ -22,22 +24,25 @@ enum AskCommand {
         if let batch = arguments.value("--batch") {
             guard arguments.positional.isEmpty else { throw .usage("give either --batch FILE or a question, not both") }
             let knowledge = try LoadedKnowledge(arguments)
+            let gemeente = try knowledge.gemeente(arguments)
             var searcher = Searcher(index: knowledge.index)
             try InputLines.forEach(in: batch) { question in
-                let results = question.trimmed().isEmpty ? [] : searcher.search(question, limit: limit)
+                let results = question.trimmed().isEmpty ? [] : searcher.search(question + knowledge.base.localRouteWords(in: question, gemeente: gemeente), limit: limit)
                 let safety = assess(question, knowledge)
-                Console.out(json ? jsonLine(question, results, safety, knowledge.base, explain: explain).serialized
-                                 : answer(question, results, safety, knowledge.base, explain: explain))
+                Console.out(json ? jsonLine(question, results, safety, knowledge.base, gemeente: gemeente, explain: explain).serialized
+                                 : answer(question, results, safety, knowledge.base, gemeente: gemeente, explain: explain))
             }
             return
         }
         let question = arguments.positional.joined(separator: " ")
         guard !question.trimmed().isEmpty else { throw .usage("the question is empty; ask for example: routewijzer ask \"wie betaalt een traplift?\"") }
         let knowledge = try LoadedKnowledge(arguments)
-        let results = knowledge.index.search(question, limit: limit)
+        let gemeente = try knowledge.gemeente(arguments)
+        // A local desk's name ("WIJ" in Eindhoven) is searched as the route it stands for.
+        let results = knowledge.index.search(question + knowledge.base.localRouteWords(in: question, gemeente: gemeente), limit: limit)
         let safety = assess(question, knowledge)
-        Console.out(json ? jsonLine(question, results, safety, knowledge.base, explain: explain).serialized
-                         : answer(question, results, safety, knowledge.base, explain: explain))
+        Console.out(json ? jsonLine(question, results, safety, knowledge.base, gemeente: gemeente, explain: explain).serialized
+                         : answer(question, results, safety, knowledge.base, gemeente: gemeente, explain: explain))
     }
 
     /// What the safety layer makes of the question: the same layer the chat and the server use.
@@ -47,13 +52,15 @@ enum AskCommand {
         return safetyNet.assess(words, context: knowledge.index.analyzer.context(of: words))
     }
 
-    /// The machine form: `{"query", "safety", "results": [{"id", "route", "title", "section", "score",
-    /// "intent", "route_score", "snippet", "contact"}]}`; `safety` comes first (see `SafetyReport.json`),
-    /// and `contact` is the route card's contact line, so a help desk can show how to reach the desk.
+    /// The machine form: `{"query", "gemeente", "safety", "results": [{"id", "route", "title", "section",
+    /// "score", "intent", "route_score", "snippet", "contact", "overlay"}]}`; `safety` comes first (see
+    /// `SafetyReport.json`), and `contact` is the route card's contact line, so a help desk can show how
+    /// to reach the desk: the gemeente's own desk when `overlay` names the file it came from.
     static func jsonLine(_ question: String, _ results: [SearchResult], _ safety: SafetyAssessment, _ base: KnowledgeBase,
-                         explain: Bool) -> JSONValue {
+                         gemeente: String?, explain: Bool) -> JSONValue {
         .object([
             ("query", .string(question)),
+            ("gemeente", gemeente.map(JSONValue.string) ?? .null),
             ("safety", SafetyReport.json(safety, in: base, explain: explain)),
             ("results", .array(results.map { result in
                 var members: [(String, JSONValue)] = [
@@ -65,24 +72,20 @@ enum AskCommand {
                     ("intent", .number(result.intent)),
                     ("route_score", .number(result.routeScore)),
                     ("snippet", .string(MarkdownText.snippet(result.passage.text))),
-                    ("contact", contact(of: result.passage.route, in: base).map(JSONValue.string) ?? .null),
                 ]
+                let card = RouteCard(RouteReference(route: result.passage.route), in: base, gemeente: gemeente)
+                members.append(("contact", card.map { .string($0.contact) } ?? .null))
+                members.append(("overlay", card?.local == nil ? .null : card?.overlay.map { .string($0.path) } ?? .null))
                 if explain { members.append(("matched", .array(result.matchedTerms.map(JSONValue.string)))) }
                 return .object(members)
             })),
         ])
     }
 
-    /// The contact line of `route`'s card document (or, without a card, of the route's first document).
-    static func contact(of route: String, in base: KnowledgeBase) -> String? {
-        let card = base.route(id: route)?.cardDocument
-        return (card.flatMap(base.document(id:)) ?? base.documents.first { $0.route == route })?.contact
-    }
-
     /// The readable form: the crisis card when the safety layer fired, then the best routes with a
     /// short answer, how to reach the desk, and the sources.
     static func answer(_ question: String, _ results: [SearchResult], _ safety: SafetyAssessment, _ base: KnowledgeBase,
-                       explain: Bool) -> String {
+                       gemeente: String?, explain: Bool) -> String {
         let suggestions = RouteSuggestion.suggestions(for: results, in: base)
         let card = SafetyReport.card(safety, in: base)
         let safetyExplanation = explain && !safety.evidence.isEmpty ? ["Safety:"] + SafetyReport.evidence(safety).map { "  " + $0 } + [""] : []
@@ -98,10 +101,12 @@ enum AskCommand {
             if let section = suggestion.bestResult.passage.section {
                 lines.append("   \(section): \(MarkdownText.snippet(suggestion.bestResult.passage.text))")
             }
-            lines.append("   Contact: \(document.contact)")
-            lines.append("   Neem mee: \(document.prepare.joined(separator: "; "))")
-            lines.append("   Bronnen: \(document.sources.joined(separator: "; "))")
-            lines.append("   Gecontroleerd op: \(document.checked)")
+            let card = RouteCard(RouteReference(route: suggestion.route.id, document: document.id), in: base, gemeente: gemeente)
+            lines.append("   Contact: \(card?.contact ?? document.contact)")
+            lines.append("   Neem mee: \((card?.prepare ?? document.prepare).joined(separator: "; "))")
+            lines.append("   Bronnen: \((card?.sources ?? document.sources).joined(separator: "; "))")
+            let overlay = card?.local == nil ? nil : card?.overlay
+            lines.append("   Gecontroleerd op: \(document.checked)" + (overlay.map { ", \($0.path) op \($0.checked)" } ?? ""))
             lines.append("")
         }
         if explain { lines += safetyExplanation + explanation(results) }

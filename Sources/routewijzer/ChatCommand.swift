@@ -20,6 +20,7 @@ enum ChatCommand {
             Option("--seed", "N", "Fix the choice among alternative wordings (default: the clock)."),
             Option("--width", "N", "Wrap at N columns (default: the terminal's width, at most 100; none in a pipe)."),
             Option("--debug", nil, "After each turn, why (on standard error): flow, step, answers, needs, safety, routes."),
+            Option.gemeente,
         ] + Option.content,
         notes: [
             "In a terminal: a prompt, and the desk of a card in bold unless NO_COLOR is set.",
@@ -30,16 +31,18 @@ enum ChatCommand {
         guard arguments.positional.isEmpty else { throw .usage("chat reads the conversation from standard input") }
         let content = try LoadedContent(arguments)
         let seed = try LoadedContent.seed(arguments)
+        let gemeente = try content.knowledge.gemeente(arguments)
         if arguments.has("--json") {
-            json(content.engine, seed: seed)
+            json(content.engine, seed: seed, gemeente: gemeente)
         } else {
-            readable(content.engine, seed: seed, terminal: Terminal.current(width: try width(arguments)), debug: arguments.has("--debug"))
+            readable(content.engine, seed: seed, gemeente: gemeente, terminal: Terminal.current(width: try width(arguments)),
+                     debug: arguments.has("--debug"))
         }
     }
 
     /// One JSON turn object per input line; after an ended conversation the next line starts a new one.
-    static func json(_ engine: Engine, seed: UInt64) {
-        var state = engine.newSession(seed: seed, now: Clock.now)
+    static func json(_ engine: Engine, seed: UInt64, gemeente: String?) {
+        var state = engine.newSession(seed: seed, now: Clock.now, gemeente: gemeente)
         while let line = readLine() {
             let turn = engine.reply(to: line, in: state, now: Clock.now)
             state = turn.state
@@ -49,13 +52,14 @@ enum ChatCommand {
 
     /// The greeting, then a turn per line, until the conversation ends or input does. With `debug`,
     /// each turn is followed by why (on standard error, so the conversation itself stays clean).
-    static func readable(_ engine: Engine, seed: UInt64, terminal: Terminal, debug: Bool) {
+    static func readable(_ engine: Engine, seed: UInt64, gemeente: String?, terminal: Terminal, debug: Bool) {
         func show(_ turn: Turn) {
             Console.out(terminal.styled(TurnFormat.plain(turn.replies, width: terminal.width)) + "\n")
         }
         let opening = engine.start(seed: seed, now: Clock.now)
         show(opening)
         var state = opening.state
+        state.gemeente = gemeente
         while true {
             if terminal.prompts { Console.write(Terminal.prompt) }
             guard let line = readLine() else { break }

@@ -20,6 +20,10 @@ struct Option: Sendable {
     static let k1 = Option("--k1", "X", "BM25 term saturation (default 1.2).")
     static let b = Option("--b", "X", "BM25 length normalisation, 0 to 1 (default 0.5).")
     static let fieldWeights = Option("--field-weights", "T,K,B", "Weights of title, keywords and body (default 2.5,2,1).")
+    static let gemeente = Option("--gemeente", "NAAM", """
+        The gemeente whose own desks the cards show, where Knowledge/gemeenten has them
+        (also ROUTEWIJZER_GEMEENTE). In the chat, "ik woon in …" overrides it.
+        """)
     /// Where the knowledge comes from and how it is ranked.
     static let ranking = [knowledge, k1, b, fieldWeights]
     /// Everything a conversation runs on.

@@ -61,3 +61,16 @@ struct LoadedKnowledge {
         }
     }
 }
+
+extension LoadedKnowledge {
+    /// `--gemeente NAME` (or `ROUTEWIJZER_GEMEENTE`) as the list writes it; nil when not given. A name
+    /// the list does not know is a usage error that names the closest ones, never a silent national card.
+    func gemeente(_ arguments: Arguments) throws(CLIError) -> String? {
+        guard let name = arguments.value("--gemeente") ?? ServeCommand.environment("--gemeente"), !name.trimmed().isEmpty else { return nil }
+        guard !base.gemeenten.isEmpty else { throw .usage("--gemeente needs the list of gemeenten in \(directory)/\(GemeenteList.file)") }
+        if let gemeente = base.gemeenten.named(name) { return gemeente.name }
+        let start = GemeenteList.key(name).prefix(3)
+        let close = base.gemeenten.gemeenten.map(\.name).filter { GemeenteList.key($0).hasPrefix(start) }.prefix(5)
+        throw .usage("'\(name)' is not a gemeente" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
+    }
+}

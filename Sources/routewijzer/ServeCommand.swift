@@ -35,6 +35,7 @@ enum ServeCommand {
                 Keep sessions in an append-only journal: each change is written before the
                 answer, fsync every 50 ms, compaction rewrites live sessions; recovery skips damage.
                 """),
+            Option.gemeente,
         ] + Option.content,
         notes: [
             "Every option can also be set as ROUTEWIJZER_<NAME>, e.g. ROUTEWIJZER_HTTP=0.0.0.0:8080.",
@@ -71,6 +72,7 @@ enum ServeCommand {
         let tokens = try self.tokens(arguments.values("--token").isEmpty ? environment("--token").map { [$0] } ?? [] : arguments.values("--token"))
 
         let content = try LoadedContent(arguments)
+        let gemeente = try content.knowledge.gemeente(arguments)
         var journal: SessionJournal?
         if let path = option("--sessions") {
             do { journal = try SessionJournal(path: path) } catch { throw .failure(error.description) }
@@ -85,7 +87,8 @@ enum ServeCommand {
                                       clock: { Clock.now }, monotonic: Server.monotonicSeconds, messageLog: messageLog,
                                       storageErrorLog: { reason in log.error("journal write failed", [("reason", .string(reason))]) },
                                       corsOrigins: (arguments.values("--cors-origin").isEmpty ? environment("--cors-origin").map { [$0] } ?? [] : arguments.values("--cors-origin"))
-                                          .flatMap { $0.split(separator: ",").map { $0.trimmed() } }.filter { !$0.isEmpty })
+                                          .flatMap { $0.split(separator: ",").map { $0.trimmed() } }.filter { !$0.isEmpty },
+                                      gemeente: gemeente)
         let server: Server
         do {
             server = try Server(configuration, application: application) {

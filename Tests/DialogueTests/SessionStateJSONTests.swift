@@ -25,6 +25,7 @@ struct SessionStateJSONTests {
         state.storyPart = "en het huishouden lukt niet"
         state.latestAdvice = 1
         state.people = ["clientondersteuning"]
+        state.gemeente = "'s-Hertogenbosch"
         state.ended = true
         return state
     }

@@ -87,7 +87,8 @@ struct CLITests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(object["query"] as? String == "koorts in het weekend")
         let first = try #require((object["results"] as? [[String: Any]])?.first)
-        #expect(Set(first.keys) == ["id", "route", "title", "section", "score", "intent", "route_score", "snippet", "contact"])
+        #expect(Set(first.keys) == ["id", "route", "title", "section", "score", "intent", "route_score", "snippet", "contact", "overlay"])
+        #expect(object["gemeente"] is NSNull && first["overlay"] is NSNull)
         #expect(first["route"] as? String == "huisartsenpost")
         #expect(first["contact"] as? String == "Bel de huisartsenpost in uw regio.")
         #expect(first["section"] is NSNull)
@@ -113,8 +114,8 @@ struct CLITests {
         let output = try CommandRunner.run(["ask", "--json", "--batch", "-", "--knowledge", directory.path], input: "koorts\n\nspoed dokter\n")
         let lines = output.stdout.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[1] == #"{"query":"","safety":{"outcome":"none","categories":[]},"results":[]}"#)
-        #expect(lines[2].hasPrefix(#"{"query":"spoed dokter","safety":{"outcome":"none","categories":[]},"results":[{"id":"huisartsenpost""#))
+        #expect(lines[1] == #"{"query":"","gemeente":null,"safety":{"outcome":"none","categories":[]},"results":[]}"#)
+        #expect(lines[2].hasPrefix(#"{"query":"spoed dokter","gemeente":null,"safety":{"outcome":"none","categories":[]},"results":[{"id":"huisartsenpost""#))
     }
 
     @Test("an empty question is a usage error with exit code 2", arguments: [[], [""], ["  "]])

@@ -102,8 +102,10 @@ struct ApplicationTests {
                 .object([
                     ("route", .string(card.route.id)), ("name", .string(card.route.name)), ("document", .string(card.document.id)),
                     ("title", .string(card.document.title)), ("why", .string(card.document.summary)),
-                    ("contact", .string(card.document.contact)), ("bring", .array(card.document.prepare.map(JSONValue.string))),
-                    ("sources", .array(card.document.sources.map(JSONValue.string))), ("checked", .string(card.document.checked)),
+                    ("contact", .string(card.contact)), ("bring", .array(card.prepare.map(JSONValue.string))),
+                    ("sources", .array(card.sources.map(JSONValue.string))), ("checked", .string(card.document.checked)),
+                    ("gemeente", card.gemeente.map { .string($0.name) } ?? .null),
+                    ("overlay", card.local == nil ? .null : card.overlay.map { .string($0.path) } ?? .null),
                 ])
             })),
             ("safety", .string(turn.safety.rawValue)),
