@@ -7,7 +7,8 @@
 #   5. server CPU time per request (user + system, from /proc) for nginx and for routewijzer, which shows
 #      where the gap is, and the server's work per request in-process without sockets (request-path);
 #   6. 10,000 live sessions, in memory only and with --sessions (the journal, compacting as it grows):
-#      throughput ratio and p99 latency of each.
+#      throughput ratio and p99 latency of each;
+#   7. the same with --sessions redis://… (a redis-server started here, without persistence), when installed.
 # Needs wrk and nginx (apt-get install wrk nginx-light). Usage: Benchmarks/serve.sh [seconds]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -87,3 +88,15 @@ with_sessions 18084 --sessions "$work/sessions.journal"
 echo "in memory: $memory_rps req/s, p99 $memory_p99 ms"
 echo "journal:   $rps req/s, p99 $p99_ms ms, $compactions compactions, journal now $(( $(stat -c %s "$work/sessions.journal") / 1024 )) KiB"
 echo "journal / memory: $(awk -v a="$rps" -v b="$memory_rps" 'BEGIN {printf "%.2f", a / b}') (target >= 0.8), p99 with journal $p99_ms ms (target < 50)"
+
+if command -v redis-server >/dev/null; then
+  redis-server --port 18090 --bind 127.0.0.1 --save "" --appendonly no > "$work/redis.log" 2>&1 &
+  sleep 0.5
+  echo
+  echo "== 10,000 sessions in Redis (one redis-server on this machine)"
+  with_sessions 18085 --sessions redis://127.0.0.1:18090
+  echo "redis:     $rps req/s, p99 $p99_ms ms"
+  echo "redis / memory: $(awk -v a="$rps" -v b="$memory_rps" 'BEGIN {printf "%.2f", a / b}')"
+else
+  echo "skipping the Redis run: redis-server is not installed"
+fi

@@ -60,7 +60,7 @@ extension Application {
             return allow(request, Self.reading) ?? .json(.object([("status", .string("ok"))]))
         case "/metrics":
             return allow(request, Self.reading) ?? HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4",
-                                                                   body: Array(metrics.render(activeSessions: store.count, compactions: store.compactions).utf8))
+                                                                   body: Array(metrics.render(storeLines: sessions.metricLines).utf8))
         case "/openapi.yaml":
             return allow(request, Self.reading) ?? HTTPResponse(status: 200, contentType: "application/yaml", body: openAPI)
         case "/webhooks/rest/webhook":
@@ -71,8 +71,8 @@ extension Application {
             if let refusal = allow(request, Self.deleting) { return refusal }
             let id = String(path.dropFirst("/v1/sessions/".count)).removingPercentEncoding
             guard !id.isEmpty else { return .error(.notFound("no session id in the path")) }
-            guard store.erase(SessionKey.named(id, namespace: namespace), durably: true) else {
-                storageFailed()
+            if case .failed(let reason) = sessions.remove(SessionKey.named(id, namespace: namespace), durably: true) {
+                storageFailed(reason)
                 return Self.storageUnavailable
             }
             return HTTPResponse(status: 204)

@@ -9,7 +9,10 @@ public final class Application: Sendable {
     public static let maximumSessionIDLength = 128
 
     private let engine: Mutex<Engine>
+    /// Sessions in this process: a connection's own, and every session when there is no `shared` store.
     public let store: SessionStore
+    /// Where sessions named by clients live: `shared` (Redis) when given, else `store`.
+    let sessions: any SessionBackend
     public let metrics = Metrics()
     /// Bearer tokens; empty means no authentication. A session lives in its token's namespace.
     let tokens: [[UInt8]]
@@ -26,7 +29,7 @@ public final class Application: Sendable {
     /// The gemeente of a new session (`--gemeente`: a help desk serves its own); a request may name another.
     let gemeente: String?
 
-    public init(engine: Engine, store: SessionStore, tokens: [String] = [], openAPI: String = "",
+    public init(engine: Engine, store: SessionStore, shared: (any SessionBackend)? = nil, tokens: [String] = [], openAPI: String = "",
                 clock: @escaping @Sendable () -> Int64, monotonic: @escaping @Sendable () -> Double,
                 messageLog: (@Sendable (String, String, Turn) -> Void)? = nil,
                 storageErrorLog: (@Sendable (String) -> Void)? = nil, corsOrigins: [String] = [], gemeente: String? = nil) {
@@ -36,6 +39,7 @@ public final class Application: Sendable {
         self.storageErrorLog = storageErrorLog
         self.engine = Mutex(engine)
         self.store = store
+        sessions = shared ?? store
         self.tokens = tokens.map { Array($0.utf8) }
         self.openAPI = Array(openAPI.utf8)
         self.clock = clock
@@ -48,26 +52,50 @@ public final class Application: Sendable {
     }
 
     /// One turn of session `key`: the state comes from the store and goes back unless the
-    /// conversation ended or the person asked to be forgotten. Nil when the journal could not take
-    /// the new state (disk full) or could not wipe an erased one: the turn is not acknowledged, and
-    /// the reason is counted and logged.
+    /// conversation ended or the person asked to be forgotten. When another turn of the session was
+    /// saved meanwhile (two messages at once, on two loops or two instances), the turn is done again
+    /// on the newer state: the engine is a pure function, so nothing is said twice. Nil when the
+    /// store failed (a full disk, Redis away): the turn is not acknowledged, and the reason is
+    /// counted and logged.
     public func turn(_ key: String, text: String, gemeente: String? = nil) -> Turn? {
         let engine = self.engine.withLock { $0 }
-        let now = clock()
+        let backend: any SessionBackend = SessionKey.isDurable(key) ? sessions : store
         let start = monotonic()
-        var state = store.state(key, now: now) ?? engine.newSession(seed: Self.seed(key, now), now: now, gemeente: self.gemeente)
-        if let gemeente { state.gemeente = gemeente }
-        let turn = engine.reply(to: text, in: state, now: now)
-        // "vergeet mij" is told nothing was kept, so its wipe is synced first; an ended conversation's
-        // goes with the next upkeep, without holding up other turns.
-        let saved = turn.ended || turn.erased ? store.erase(key, durably: turn.erased) : store.store(turn.state, for: key, now: now)
-        guard saved else {
-            storageFailed()
-            return nil
+        for _ in 0..<Self.attempts {
+            let now = clock()
+            var state: SessionState, version: UInt64
+            switch backend.load(key, now: now) {
+            case .found(let found, let current): (state, version) = (found, current)
+            case .absent: (state, version) = (engine.newSession(seed: Self.seed(key, now), now: now, gemeente: self.gemeente), 0)
+            case .failed(let reason): return storageFailed(reason)
+            }
+            if let gemeente { state.gemeente = gemeente }
+            let turn = engine.reply(to: text, in: state, now: now)
+            // "vergeet mij" is told nothing was kept, so its wipe is made durable first; an ended
+            // conversation's goes with the store's next sync, without holding up other turns.
+            let saved = turn.ended || turn.erased ? backend.remove(key, durably: turn.erased)
+                                                  : backend.save(turn.state, for: key, replacing: version, now: now)
+            switch saved {
+            case .saved:
+                metrics.turn(seconds: monotonic() - start, routes: turn.routes, safety: turn.safetyTriggered)
+                messageLog?(key, text, turn)
+                return turn
+            case .conflict: continue
+            case .failed(let reason): return storageFailed(reason)
+            }
         }
-        metrics.turn(seconds: monotonic() - start, routes: turn.routes, safety: turn.safetyTriggered)
-        messageLog?(key, text, turn)
-        return turn
+        return storageFailed("the session changed under \(Self.attempts) attempts in a row")
+    }
+
+    /// Tries of one turn against a session that keeps changing under it.
+    static let attempts = 5
+
+    /// Counts and logs a store failure with its reason (never a message text); nil, for `turn`.
+    @discardableResult
+    func storageFailed(_ reason: String) -> Turn? {
+        metrics.storeFailed()
+        storageErrorLog?(reason)
+        return nil
     }
 
     /// What a request says of the gemeente (`"gemeente": "Tilburg"`): nothing, a gemeente of the list
@@ -86,12 +114,6 @@ public final class Application: Sendable {
         guard let value, value != .null else { return .absent }
         guard let name = value.stringValue, let gemeente = engine.withLock({ $0.content.knowledge.gemeenten.named(name) }) else { return .unknown }
         return .known(gemeente.name)
-    }
-
-    /// Counts and logs a journal write or wipe that failed, with its reason (never a message text).
-    func storageFailed() {
-        metrics.journalWriteFailed()
-        storageErrorLog?(store.journal?.lastWriteError ?? "unknown")
     }
 
     static func seed(_ key: String, _ now: Int64) -> UInt64 {

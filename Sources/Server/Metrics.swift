@@ -12,7 +12,7 @@ public final class Metrics: Sendable {
         var latencySum = 0.0
         var safety = 0
         var routes: [String: Int] = [:]
-        var journalWriteErrors = 0
+        var storeErrors = 0
     }
 
     private let counts = Mutex(Counts())
@@ -33,12 +33,13 @@ public final class Metrics: Sendable {
         }
     }
 
-    /// A session's state the journal could not take: its turn was answered 503.
-    public func journalWriteFailed() {
-        counts.withLock { $0.journalWriteErrors += 1 }
+    /// A session the store could not read, save or erase: its turn was answered 503.
+    public func storeFailed() {
+        counts.withLock { $0.storeErrors += 1 }
     }
 
-    public func render(activeSessions: Int, compactions: Int) -> String {
+    /// Every counter, then `storeLines`: what the session store reports of itself.
+    public func render(storeLines: [String]) -> String {
         let counts = self.counts.withLock { $0 }
         var lines = ["# HELP routewijzer_http_requests_total HTTP requests by status.", "# TYPE routewijzer_http_requests_total counter"]
         lines += counts.requests.sorted { $0.key < $1.key }.map { "routewijzer_http_requests_total{status=\"\($0.key)\"} \($0.value)" }
@@ -46,14 +47,12 @@ public final class Metrics: Sendable {
         lines += ["# HELP routewijzer_turn_seconds Time to answer one turn.", "# TYPE routewijzer_turn_seconds histogram"]
         for (bound, count) in zip(Self.buckets, counts.latencyBuckets) { lines.append("routewijzer_turn_seconds_bucket{le=\"\(bound)\"} \(count)") }
         lines += ["routewijzer_turn_seconds_bucket{le=\"+Inf\"} \(counts.turns)", "routewijzer_turn_seconds_sum \(counts.latencySum)", "routewijzer_turn_seconds_count \(counts.turns)"]
-        lines += ["# HELP routewijzer_sessions_active Sessions in memory.", "# TYPE routewijzer_sessions_active gauge", "routewijzer_sessions_active \(activeSessions)"]
         lines += ["# HELP routewijzer_safety_triggers_total Turns answered by the safety net.", "# TYPE routewijzer_safety_triggers_total counter", "routewijzer_safety_triggers_total \(counts.safety)"]
         lines += ["# HELP routewijzer_routes_recommended_total Routes recommended, by id.", "# TYPE routewijzer_routes_recommended_total counter"]
         lines += counts.routes.sorted { $0.key < $1.key }.map { "routewijzer_routes_recommended_total{route=\"\($0.key)\"} \($0.value)" }
-        lines += ["# HELP routewijzer_journal_write_errors_total Turns refused because the journal could not store them.",
-                  "# TYPE routewijzer_journal_write_errors_total counter", "routewijzer_journal_write_errors_total \(counts.journalWriteErrors)"]
-        lines += ["# HELP routewijzer_journal_compactions_total Journal rewrites that kept live sessions only.",
-                  "# TYPE routewijzer_journal_compactions_total counter", "routewijzer_journal_compactions_total \(compactions)"]
+        lines += ["# HELP routewijzer_session_store_errors_total Turns refused because the session store (journal or Redis) failed.",
+                  "# TYPE routewijzer_session_store_errors_total counter", "routewijzer_session_store_errors_total \(counts.storeErrors)"]
+        lines += storeLines
         return lines.joined(separator: "\n") + "\n"
     }
 }

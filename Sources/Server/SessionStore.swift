@@ -17,6 +17,8 @@ public final class SessionStore: Sendable {
     private struct Entry {
         var state: SessionState
         var lastUsed: Int64
+        /// Counts the saves of this session, for `SessionBackend`'s check.
+        var version: UInt64 = 1
     }
 
     public let limits: Limits
@@ -66,7 +68,7 @@ public final class SessionStore: Sendable {
         let record = journal?.record(id, state)
         return entries.withLock { entries in
             if let journal, let record, !journal.put(record, key: id) { return false }
-            entries[id] = Entry(state: state, lastUsed: now)
+            entries[id] = Entry(state: state, lastUsed: now, version: (entries[id]?.version ?? 0) + 1)
             evict(&entries)
             return true
         }
@@ -144,5 +146,38 @@ public final class SessionStore: Sendable {
         journal.compact(live)
         compactedSize.store(journal.size, ordering: .relaxed)
         compactionCount.add(1, ordering: .relaxed)
+    }
+}
+
+extension SessionStore: SessionBackend {
+    public func load(_ key: String, now: Int64) -> SessionLoad {
+        guard let state = state(key, now: now) else { return .absent }
+        return .found(state, version: entries.withLock { $0[key]?.version ?? 0 })
+    }
+
+    public func save(_ state: SessionState, for key: String, replacing version: UInt64, now: Int64) -> SessionSave {
+        let journal = journal(for: key)
+        let record = journal?.record(key, state)
+        return entries.withLock { entries in
+            guard (entries[key]?.version ?? 0) == version else { return .conflict }
+            if let journal, let record, !journal.put(record, key: key) { return .failed(journal.lastWriteError ?? "journal write failed") }
+            entries[key] = Entry(state: state, lastUsed: now, version: version + 1)
+            evict(&entries)
+            return .saved
+        }
+    }
+
+    public func remove(_ key: String, durably: Bool) -> SessionSave {
+        erase(key, durably: durably) ? .saved : .failed(journal?.lastWriteError ?? "journal wipe failed")
+    }
+
+    public var metricLines: [String] {
+        var lines = ["# HELP routewijzer_sessions_active Sessions in memory.", "# TYPE routewijzer_sessions_active gauge",
+                     "routewijzer_sessions_active \(count)"]
+        if journal != nil {
+            lines += ["# HELP routewijzer_journal_compactions_total Journal rewrites that kept live sessions only.",
+                      "# TYPE routewijzer_journal_compactions_total counter", "routewijzer_journal_compactions_total \(compactions)"]
+        }
+        return lines
     }
 }

@@ -31,10 +31,15 @@ enum ServeCommand {
             Option("--loops", "N", "Event-loop threads (default: one per core)."),
             Option("--log-level", "L", "debug|info|warn|error (default info)."),
             Option("--log-messages", nil, "Also log each turn with its message text (off by default: no text in logs)."),
-            Option("--sessions", "FILE", """
+            Option("--sessions", "FILE|redis://…", """
                 Keep sessions in an append-only journal: each change is written before the
                 answer, fsync every 50 ms, compaction rewrites live sessions; recovery skips damage.
+                Or share them between instances in Redis/Valkey: redis://[user:password@]host:port[/db]
+                or unix:/path/redis.sock[?db=N] (no rediss://). See docs/DEPLOY.md.
                 """),
+            Option("--redis-prefix", "P", "Prefix of the session keys in Redis (default routewijzer:)."),
+            Option("--redis-timeout", "MS", "Milliseconds for a connect or a call to Redis (default 1000)."),
+            Option("--redis-connections", "N", "Connections to Redis at most (default: loops + 2)."),
             Option.gemeente,
         ] + Option.content,
         notes: [
@@ -74,8 +79,13 @@ enum ServeCommand {
         let content = try LoadedContent(arguments)
         let gemeente = try content.knowledge.gemeente(arguments)
         var journal: SessionJournal?
-        if let path = option("--sessions") {
-            do { journal = try SessionJournal(path: path) } catch { throw .failure(error.description) }
+        var shared: RedisSessionStore?
+        if let target = option("--sessions") {
+            if RedisURL.names(target) {
+                shared = try redisStore(target, option: option, idleSeconds: sessionLimits.idleSeconds, loops: configuration.loops, log: log)
+            } else {
+                do { journal = try SessionJournal(path: target) } catch { throw .failure(error.description) }
+            }
         }
         let store = SessionStore(limits: sessionLimits, journal: journal, now: Clock.now)
         let logMessages = arguments.has("--log-messages") || environment("--log-messages") == "1"
@@ -83,9 +93,9 @@ enum ServeCommand {
         if logMessages {
             messageLog = { @Sendable key, text, turn in log.turn(key, text, turn) }
         }
-        let application = Application(engine: content.engine, store: store, tokens: tokens, openAPI: openAPIDocument(),
+        let application = Application(engine: content.engine, store: store, shared: shared, tokens: tokens, openAPI: openAPIDocument(),
                                       clock: { Clock.now }, monotonic: Server.monotonicSeconds, messageLog: messageLog,
-                                      storageErrorLog: { reason in log.error("journal write failed", [("reason", .string(reason))]) },
+                                      storageErrorLog: { reason in log.error("session store failed", [("reason", .string(reason))]) },
                                       corsOrigins: (arguments.values("--cors-origin").isEmpty ? environment("--cors-origin").map { [$0] } ?? [] : arguments.values("--cors-origin"))
                                           .flatMap { $0.split(separator: ",").map { $0.trimmed() } }.filter { !$0.isEmpty },
                                       gemeente: gemeente)
@@ -104,7 +114,8 @@ enum ServeCommand {
             ("line", configuration.line.map { .string($0.description) } ?? .null), ("line_port", server.linePort.map { .number(Double($0)) } ?? .null),
             ("http", configuration.http.map { .string($0.description) } ?? .null), ("http_port", server.httpPort.map { .number(Double($0)) } ?? .null),
             ("loops", .number(Double(configuration.loops))), ("authentication", .bool(!tokens.isEmpty)),
-            ("sessions_recovered", .number(Double(store.count))), ("journal", option("--sessions").map(JSONValue.string) ?? .null),
+            ("sessions_recovered", .number(Double(store.count))), ("journal", journal == nil ? .null : option("--sessions").map(JSONValue.string) ?? .null),
+            ("redis", shared.map { .string($0.client.url.description) } ?? .null),
         ])
         if let report = journal?.lastRecovery, !report.isClean {
             // Never in silence: damage skipped (an error), a torn tail cut or an old format rewritten.
@@ -116,6 +127,25 @@ enum ServeCommand {
         server.run()
         withExtendedLifetime(signals) {}
         log.info("stopped", [("sessions", .number(Double(application.store.count)))])
+    }
+
+    /// The Redis store of `--sessions redis://…`, with `--redis-prefix`, `--redis-timeout` and
+    /// `--redis-connections`. An unreachable Redis at start is logged, not fatal: the instance answers
+    /// 503 until Redis is there, as it does when Redis goes away later.
+    static func redisStore(_ target: String, option: (String) -> String?, idleSeconds: Int64, loops: Int,
+                           log: Logger) throws(CLIError) -> RedisSessionStore {
+        let url: RedisURL
+        do { url = try RedisURL(target) } catch { throw .usage(error.description) }
+        let milliseconds = try integer(option, "--redis-timeout") ?? 1000
+        let connections = try integer(option, "--redis-connections") ?? (loops + 2)
+        let client = RedisClient(url, timeout: Double(milliseconds) / 1000, maximumConnections: connections)
+        let store = RedisSessionStore(client: client, prefix: option("--redis-prefix") ?? "routewijzer:", idleSeconds: idleSeconds)
+        do throws(RedisError) {
+            _ = try client.call(["PING"])
+        } catch {
+            log.error("redis unreachable at start; answering 503 until it is back", [("redis", .string(url.description)), ("reason", .string(error.description))])
+        }
+        return store
     }
 
     /// `--max-line-bytes` is also `ROUTEWIJZER_MAX_LINE_BYTES`.

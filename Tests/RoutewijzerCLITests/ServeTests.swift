@@ -221,8 +221,8 @@ extension ServeTests {
             if reply.hasPrefix("HTTP/1.1 200 ") { acknowledged.append(session) } else if reply.contains(#""code":"storage_unavailable""#) { refused.append(session) }
         }
         #expect(!acknowledged.isEmpty && !refused.isEmpty, "\(acknowledged.count) acknowledged, \(refused.count) refused")
-        #expect(log.nextLine()?.contains("journal write failed") == true)
-        #expect(Self.http(port, "GET /metrics HTTP/1.0\r\n\r\n").contains("routewijzer_journal_write_errors_total \(refused.count)"))
+        #expect(log.nextLine()?.contains("session store failed") == true)
+        #expect(Self.http(port, "GET /metrics HTTP/1.0\r\n\r\n").contains("routewijzer_session_store_errors_total \(refused.count)"))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let (second, newPort, _) = try Self.start(["--sessions", path])

@@ -1,0 +1,1 @@
+../ServerTests/RedisProcess.swift
