@@ -40,13 +40,15 @@ extension Application {
     static let rasaCommands = ["/restart": "opnieuw", "/stop": "stop", "/session_start": "opnieuw"]
 
     private static let paths: Set<String> = ["/webhooks/rest/webhook", "/webhooks/rest/", "/webhooks/rest", "/v1/messages", "/metrics", "/openapi.yaml"]
-    private static let reading = ["GET", "HEAD"], posting = ["POST"], deleting = ["DELETE"]
+    static let reading = ["GET", "HEAD"], posting = ["POST"], deleting = ["DELETE"]
 
     private func route(_ request: HTTPRequest) -> HTTPResponse {
         let path = request.path
         if path == "/healthz" {
             return allow(request, Self.reading) ?? .json(.object([("status", .string("ok"))]))
         }
+        if let page = page(request) { return page }
+        if path == "/v1/page/messages" { return pageMessage(request) }
         guard Self.paths.contains(path) || path.hasPrefix("/v1/sessions/") else {
             return .error(.notFound("no such path: \(path)"))
         }
@@ -80,7 +82,7 @@ extension Application {
     }
 
     /// 405 with `Allow` when the method is not one of `methods`.
-    private func allow(_ request: HTTPRequest, _ methods: [String]) -> HTTPResponse? {
+    func allow(_ request: HTTPRequest, _ methods: [String]) -> HTTPResponse? {
         guard !methods.contains(request.method) else { return nil }
         return HTTPResponse.error(.methodNotAllowed("use \(methods.joined(separator: " or "))"))
             .adding("Allow: \(methods.joined(separator: ", "))")
@@ -88,7 +90,7 @@ extension Application {
 
     /// Checks the media type and parses the body before `body` sees it. A body without Content-Type
     /// is read as JSON, as Rasa's REST channel does; another declared type is 415.
-    private func json(_ request: HTTPRequest, _ body: (JSONValue) -> HTTPResponse) -> HTTPResponse {
+    func json(_ request: HTTPRequest, _ body: (JSONValue) -> HTTPResponse) -> HTTPResponse {
         guard request.header("content-type") == nil || request.hasMediaType("application/json") else {
             return .error(.unsupportedMediaType("send application/json"))
         }
@@ -124,7 +126,7 @@ extension Application {
     }
 
     /// `POST /v1/messages`: `{"session","text"}` in, the turn object out.
-    private func message(_ value: JSONValue, namespace: String) -> HTTPResponse {
+    func message(_ value: JSONValue, namespace: String) -> HTTPResponse {
         guard let session = value["session"]?.stringValue, !session.isEmpty, session.utf8.count <= Self.maximumSessionIDLength,
               let text = value["text"]?.stringValue else {
             return .error(HTTPError(status: 400, code: "invalid_request", message: "expected {\"session\": String, \"text\": String}"))

@@ -28,12 +28,19 @@ public final class Application: Sendable {
     let corsOrigins: [String]
     /// The gemeente of a new session (`--gemeente`: a help desk serves its own); a request may name another.
     let gemeente: String?
+    /// Whether the chat page may talk to a server that needs tokens (`--public-page`).
+    let publicPage: Bool
+    /// Origins that may show the page in a frame (`--frame-ancestors`); none by default.
+    let frameAncestors: [String]
 
     public init(engine: Engine, store: SessionStore, shared: (any SessionBackend)? = nil, tokens: [String] = [], openAPI: String = "",
                 clock: @escaping @Sendable () -> Int64, monotonic: @escaping @Sendable () -> Double,
                 messageLog: (@Sendable (String, String, Turn) -> Void)? = nil,
-                storageErrorLog: (@Sendable (String) -> Void)? = nil, corsOrigins: [String] = [], gemeente: String? = nil) {
+                storageErrorLog: (@Sendable (String) -> Void)? = nil, corsOrigins: [String] = [], gemeente: String? = nil,
+                publicPage: Bool = false, frameAncestors: [String] = []) {
         self.gemeente = gemeente
+        self.publicPage = publicPage
+        self.frameAncestors = frameAncestors
         self.messageLog = messageLog
         self.corsOrigins = corsOrigins
         self.storageErrorLog = storageErrorLog

@@ -41,6 +41,11 @@ enum ServeCommand {
             Option("--redis-timeout", "MS", "Milliseconds for a connect or a call to Redis (default 1000)."),
             Option("--redis-connections", "N", "Connections to Redis at most (default: loops + 2)."),
             Option.gemeente,
+            Option("--public-page", nil, """
+                With --token: let the chat page at / talk to the server without a token (its
+                sessions stay apart). Without --token the page always works. See docs/DEPLOY.md.
+                """),
+            Option("--frame-ancestors", "ORIGINS", "Sites that may show the page in a frame, e.g. https://www.tilburg.nl (default: none)."),
         ] + Option.content,
         notes: [
             "Every option can also be set as ROUTEWIJZER_<NAME>, e.g. ROUTEWIJZER_HTTP=0.0.0.0:8080.",
@@ -98,7 +103,9 @@ enum ServeCommand {
                                       storageErrorLog: { reason in log.error("session store failed", [("reason", .string(reason))]) },
                                       corsOrigins: (arguments.values("--cors-origin").isEmpty ? environment("--cors-origin").map { [$0] } ?? [] : arguments.values("--cors-origin"))
                                           .flatMap { $0.split(separator: ",").map { $0.trimmed() } }.filter { !$0.isEmpty },
-                                      gemeente: gemeente)
+                                      gemeente: gemeente, publicPage: arguments.has("--public-page") || environment("--public-page") == "1",
+                                      frameAncestors: try frameAncestors(arguments.values("--frame-ancestors").isEmpty
+                                          ? environment("--frame-ancestors").map { [$0] } ?? [] : arguments.values("--frame-ancestors")))
         let server: Server
         do {
             server = try Server(configuration, application: application) {
@@ -146,6 +153,20 @@ enum ServeCommand {
             log.error("redis unreachable at start; answering 503 until it is back", [("redis", .string(url.description)), ("reason", .string(error.description))])
         }
         return store
+    }
+
+    /// The origins of `--frame-ancestors` (comma- or space-separated, repeatable): `'self'` or an
+    /// http(s) origin, so nothing else can reach the Content-Security-Policy header.
+    static func frameAncestors(_ values: [String]) throws(CLIError) -> [String] {
+        let origins = values.flatMap { $0.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init) }
+        for origin in origins {
+            let host = origin.drop { $0 != "/" }.dropFirst(2)
+            guard origin == "'self'" || ((origin.hasPrefix("https://") || origin.hasPrefix("http://")) && !host.isEmpty
+                    && host.allSatisfy({ $0.isLetter || $0.isNumber || ".-:*".contains($0) })) else {
+                throw .usage("--frame-ancestors takes origins such as https://www.gemeente.nl or 'self', not '\(origin)'")
+            }
+        }
+        return origins
     }
 
     /// `--max-line-bytes` is also `ROUTEWIJZER_MAX_LINE_BYTES`.

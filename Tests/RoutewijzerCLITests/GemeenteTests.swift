@@ -62,4 +62,15 @@ struct GemeenteTests {
         let reply = ServeTests.http(port, "POST /v1/messages HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
         #expect(reply.contains("Toegang Tilburg"))
     }
+
+    @Test("curl -I / shows the page's security headers; --frame-ancestors takes origins only")
+    func pageHeaders() throws {
+        let (process, port, _) = try ServeTests.start(["--frame-ancestors", "https://www.tilburg.nl"])
+        defer { process.terminate(); process.waitUntilExit() }
+        let head = ServeTests.http(port, "HEAD / HTTP/1.0\r\n\r\n")
+        #expect(head.hasPrefix("HTTP/1.1 200 ") && head.contains("Content-Security-Policy: default-src 'none'") && head.contains("frame-ancestors https://www.tilburg.nl"))
+        #expect(head.contains("Referrer-Policy: no-referrer") && head.contains("X-Content-Type-Options: nosniff"))
+        let refused = try CommandRunner.run(["serve", "--frame-ancestors", "javascript:alert(1)", "--http", "127.0.0.1:0"])
+        #expect(refused.status == 2 && refused.stderr.contains("--frame-ancestors takes origins"))
+    }
 }
