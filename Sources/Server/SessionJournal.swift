@@ -42,6 +42,9 @@ public final class SessionJournal: @unchecked Sendable {
     private var erasedSinceSnapshot: Set<String> = []
     private var bytesWritten = 0
     private var dirty = false
+    /// Records of sessions forgotten without a promise (ended, expired, evicted), wiped by the next
+    /// `sync()` on the maintenance thread instead of on the turn that ended them.
+    private var pendingWipes: [(offset: Int, length: Int)] = []
 
     /// What the last recovery found: damaged bytes it skipped between records, a torn tail it cut,
     /// and whether the file was of version 1 and rewritten. For the log.
@@ -292,6 +295,19 @@ public final class SessionJournal: @unchecked Sendable {
         }
     }
 
+    /// Forgets `key` like `erase`, but leaves the wiping of its records to the next `sync()` (within
+    /// the sync interval): for sessions nobody was promised were wiped (an ended conversation, an
+    /// expired or evicted one), so the turn that ends one does not wait for the disk.
+    public func forget(_ key: String) {
+        lock.withLock { _ in
+            if sinceSnapshot != nil {
+                sinceSnapshot!.removeAll { $0.key == key }
+                erasedSinceSnapshot.insert(key)
+            }
+            pendingWipes += records.removeValue(forKey: key) ?? []
+        }
+    }
+
     /// Overwrites one record with a wiped record of the same length; false when the file refused it.
     private static func wipe(_ record: (offset: Int, length: Int), in fd: Int32) -> Bool {
         let bytes = wipedRecord(length: record.length)
@@ -328,21 +344,24 @@ public final class SessionJournal: @unchecked Sendable {
     /// an erasure is confirmed. False when the file could not be synced (`lastWriteError` says why);
     /// the next call tries again.
     public func sync() -> Bool {
-        // The file is synced through a duplicate of its descriptor, outside the lock: appends go on
-        // meanwhile (a sync can take milliseconds), and a compaction that replaces the file in the
-        // meantime has synced the new one itself.
-        let duplicate: Int32? = lock.withLock { _ in
-            guard dirty else { return nil }
+        // Wipes and the sync go through a duplicate of the descriptor, outside the lock: appends go
+        // on meanwhile (a sync can take milliseconds). A compaction that replaces the file in the
+        // meantime has left the forgotten sessions out of the new file, and synced it itself.
+        let (duplicate, wipes): (Int32?, [(offset: Int, length: Int)]) = lock.withLock { _ in
+            guard dirty || !pendingWipes.isEmpty else { return (nil, []) }
             dirty = false
-            return dup(fd)
+            defer { pendingWipes = [] }
+            return (dup(wipeFD), pendingWipes)
         }
         guard let duplicate else { return true }
-        let synced = duplicate >= 0 && fdatasync(duplicate) == 0
+        let failed = duplicate >= 0 ? wipes.filter { !Self.wipe($0, in: duplicate) } : wipes
+        let synced = duplicate >= 0 && failed.isEmpty && fdatasync(duplicate) == 0
         let reason = synced ? nil : String(cString: strerror(errno))
         if duplicate >= 0 { close(duplicate) }
         if let reason {
             lock.withLock { _ in
                 dirty = true
+                pendingWipes += failed
                 lastWriteError = reason
             }
         }
@@ -427,6 +446,8 @@ public final class SessionJournal: @unchecked Sendable {
         records = positions
         bytesWritten = size + appended.count
         dirty = false
+        // Their sessions are not in the new file; their offsets were the old file's.
+        pendingWipes = []
     }
 
     private func endCompaction() {

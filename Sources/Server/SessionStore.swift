@@ -50,7 +50,7 @@ public final class SessionStore: Sendable {
             guard let entry = entries[id] else { return nil }
             guard now - entry.lastUsed < limits.idleSeconds else {
                 entries[id] = nil
-                _ = journal(for: id)?.erase(id)
+                journal(for: id)?.forget(id)
                 return nil
             }
             return entry.state
@@ -81,14 +81,13 @@ public final class SessionStore: Sendable {
         let excess = max(entries.count - limits.maximumCount, limits.maximumCount / 100)
         for key in entries.sorted(by: { $0.value.lastUsed < $1.value.lastUsed }).prefix(excess).map(\.key) {
             entries[key] = nil
-            // Not durable, and a failed wipe is not lost: compaction keeps live sessions only.
-            _ = journal(for: key)?.erase(key)
+            journal(for: key)?.forget(key)
         }
     }
 
     /// Forgets `id` (an ended conversation, "vergeet mij", DELETE), also wiping it from the journal.
-    /// With `durably` the wipe is synced before this returns, so an answer that says nothing was kept
-    /// is true; an ended conversation's wipe reaches the disk with the next upkeep. False when the
+    /// With `durably` the wipe is done and synced before this returns, so an answer that says nothing
+    /// was kept is true; an ended conversation's is done by the next upkeep, off the turn. False when the
     /// journal could not wipe or sync (`journal.lastWriteError` says why): then the answer must not
     /// say it is gone, and erasing again retries.
     public func erase(_ id: String, durably: Bool) -> Bool {
@@ -96,6 +95,10 @@ public final class SessionStore: Sendable {
         // The wipe under the store's lock, so no turn of `id` can come between; the sync after it.
         let wiped = entries.withLock { entries in
             entries.removeValue(forKey: id)
+            guard durably else {
+                journal?.forget(id)
+                return true
+            }
             return journal?.erase(id) ?? true
         }
         guard wiped, durably, let journal else { return wiped }
@@ -109,7 +112,7 @@ public final class SessionStore: Sendable {
             let expired = entries.filter { now - $0.value.lastUsed >= limits.idleSeconds }.map(\.key)
             for key in expired {
                 entries[key] = nil
-                _ = journal(for: key)?.erase(key)
+                journal(for: key)?.forget(key)
             }
             return expired.count
         }

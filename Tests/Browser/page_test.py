@@ -148,6 +148,7 @@ def main():
         driver.save_screenshot(os.path.join(OUT, "page-320.png"))
         driver.execute_script("document.body.style.zoom = '200%'")
         wide = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        check(wide[0] <= wide[1], f"at 320 px and 200 % zoom nothing scrolls sideways either ({wide})")
         driver.save_screenshot(os.path.join(OUT, "page-320-zoom-200.png"))
         axe_check(driver, "at 320 px")
         driver.get(BASE + "/widget")

@@ -55,6 +55,25 @@ struct SessionJournalTests {
         #expect(recovered == ["blijft": kept, "later": state(9)])
     }
 
+    @Test("a forgotten session (ended, expired) is wiped by the next sync, off the turn; a compaction between is safe")
+    func forgetting() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        let journal = try SessionJournal(path: path)
+        journal.put("klaar", told("een afgesloten gesprek"))
+        journal.put("blijft", state(2))
+        journal.forget("klaar")
+        #expect(try Data(contentsOf: URL(filePath: path)).range(of: Data("afgesloten gesprek".utf8)) != nil, "not yet: the turn did not wait")
+        #expect(journal.sync())
+        #expect(try Data(contentsOf: URL(filePath: path)).range(of: Data("afgesloten gesprek".utf8)) == nil)
+        journal.put("later", told("nog een afgesloten gesprek"))
+        journal.forget("later")
+        journal.compact(["blijft": state(2)])
+        #expect(journal.sync(), "wipes of the old file's offsets are dropped, not done in the new file")
+        #expect(try SessionJournal(path: path).recover() == ["blijft": state(2)])
+        #expect(try Data(contentsOf: URL(filePath: path)).range(of: Data("afgesloten gesprek".utf8)) == nil)
+    }
+
     @Test("after compaction, erasing still wipes the session's record in the new file")
     func erasureAfterCompaction() throws {
         let path = temporaryPath()
