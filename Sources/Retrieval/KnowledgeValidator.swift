@@ -154,8 +154,10 @@ public enum KnowledgeValidator {
         if base.route(id: document.route) == nil {
             problems.append(error(document, "route", "unknown route id '\(document.route)'"))
         }
-        if sentenceCount(document.summary) != 1 {
-            problems.append(error(document, "summary", "the summary must be exactly one sentence"))
+        // One sentence, or two short ones: "about 15 words" reads better as two than as one of 30.
+        let sentences = sentenceCount(document.summary), words = document.summary.split(separator: " ").count
+        if !(1...2).contains(sentences) || (sentences == 2 && words > Self.twoSentenceWords) {
+            problems.append(error(document, "summary", "the summary must be one sentence, or two short ones (at most \(Self.twoSentenceWords) words)"))
         }
         if document.keywords.isEmpty { problems.append(error(document, "keywords", "no keywords")) }
         if document.sources.isEmpty { problems.append(error(document, "sources", "no sources")) }
@@ -182,6 +184,9 @@ public enum KnowledgeValidator {
     static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
+
+    /// The most words a summary of two sentences may have.
+    static let twoSentenceWords = 30
 
     /// Counts sentence ends: '.', '!' or '?' followed by a space or the end. A dot that closes an
     /// abbreviation ("o.a.", "bijv.", "z.s.m.") does not count: its word has another dot or is one letter,

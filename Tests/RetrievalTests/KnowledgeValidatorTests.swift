@@ -13,10 +13,18 @@ struct KnowledgeValidatorTests {
         #expect(problems(Fixtures.files) == [])
     }
 
+    @Test("a summary may be two short sentences")
+    func twoShortSentences() {
+        let files = Fixtures.files.filter { $0.path != "gemeente/huishouden.md" } + [Fixtures.document(id: "huishouden", summary: "Lukt schoonmaken niet meer? De gemeente kan helpen.")]
+        #expect(problems(files) == [])
+    }
+
     @Test("each broken rule is reported at its file and line", arguments: [
         (Fixtures.document(id: "x", route: "onbekend"), "gemeente/x.md:4: unknown route id 'onbekend'"),
-        (Fixtures.document(id: "x", summary: "Eerste zin. Tweede zin."), "gemeente/x.md:5: the summary must be exactly one sentence"),
-        (Fixtures.document(id: "x", summary: "Geen punt aan het eind"), "gemeente/x.md:5: the summary must be exactly one sentence"),
+        (Fixtures.document(id: "x", summary: "Eerste zin. Tweede zin. Derde zin."), "gemeente/x.md:5: the summary must be one sentence, or two short ones (at most 30 words)"),
+        (Fixtures.document(id: "x", summary: "Geen punt aan het eind"), "gemeente/x.md:5: the summary must be one sentence, or two short ones (at most 30 words)"),
+        (Fixtures.document(id: "x", summary: "Een eerste zin die veel te lang doorloopt met woorden. " + String(repeating: "woord ", count: 25) + "eind."),
+         "gemeente/x.md:5: the summary must be one sentence, or two short ones (at most 30 words)"),
         (Fixtures.document(id: "X_1"), "gemeente/X_1.md:2: id 'X_1' may only use a-z, 0-9 and '-'"),
         (Fixtures.document(id: "x", body: "## Zie\n[a](../nergens.md)"), "gemeente/x.md:16: broken link to '../nergens.md'"),
         (Fixtures.document(id: "x", body: "Geen kopjes."), "gemeente/x.md:1: the body has no '## ' sections"),
