@@ -70,7 +70,8 @@ struct Conversation {
     /// them, from now on. Said once, when the gemeente is new.
     mutating func notePlace(_ text: String) {
         let knowledge = content.knowledge
-        guard let place = knowledge.gemeenten.mentioned(in: text, isWord: { knowledge.tables.lexicon.contains($0) }),
+        guard !knowledge.gemeenten.isEmpty,
+              let place = knowledge.gemeenten.mentioned(inWords: analysis(of: text).plainWords, isWord: { knowledge.tables.lexicon.contains($0) }),
               place.name != state.gemeente else { return }
         state.gemeente = place.name
         say(content.phrases.fill(knowledge.overlay(for: place.name) == nil ? .placeNoted : .placeNotedLocal, ["gemeente": place.name]))

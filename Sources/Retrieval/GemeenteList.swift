@@ -84,7 +84,12 @@ public struct GemeenteList: Equatable, Sendable {
     /// a Dutch word ("Best", "Buren", "Ede"?) counts only after "woon… in/te" or "gemeente", never after a
     /// bare "in": "ik doe mijn best" and "mijn buren" name no place. `isWord` says which are words.
     public func mentioned(in text: String, isWord: (String) -> Bool) -> Gemeente? {
-        let words = Self.key(text.filter { !".,!?;:()\"".contains($0) }).split(separator: " ").map(String.init)
+        mentioned(inWords: Tokenizer.plainWords(text), isWord: isWord)
+    }
+
+    /// `mentioned(in:isWord:)` on the text's folded words (`Tokenizer.plainWords`), which a turn has
+    /// already: they split at hyphens and apostrophes as `key` does.
+    public func mentioned(inWords words: [String], isWord: (String) -> Bool) -> Gemeente? {
         for start in words.indices {
             let before = words[..<start].suffix(3)
             guard let cue = Self.cue(before) else { continue }

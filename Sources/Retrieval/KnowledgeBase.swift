@@ -163,6 +163,8 @@ public struct KnowledgeBase: Sendable {
 
     /// The overlay of the gemeente called `name`, if one is bundled.
     public func overlay(for name: String) -> LocalOverlay? {
+        // Sessions hold the name as the list writes it, as overlays do: compare as written first.
+        if let overlay = overlays.first(where: { $0.gemeente == name }) { return overlay }
         let key = GemeenteList.key(name)
         return overlays.first { GemeenteList.key($0.gemeente) == key }
     }
