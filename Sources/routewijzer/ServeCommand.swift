@@ -83,6 +83,7 @@ enum ServeCommand {
 
         let content = try LoadedContent(arguments)
         let gemeente = try content.knowledge.gemeente(arguments)
+        Server.releaseFreeMemory()
         var journal: SessionJournal?
         var shared: RedisSessionStore?
         if let target = option("--sessions") {
@@ -210,6 +211,7 @@ enum ServeCommand {
                 if number == SIGHUP {
                     do throws(CLIError) {
                         application.replace(try LoadedContent(arguments).engine)
+                        Server.releaseFreeMemory()
                         log.info("reloaded", [])
                     } catch {
                         log.error("reload failed; still serving the previous content", [("reason", .string(error.message))])

@@ -43,6 +43,9 @@ int rw_accept(int fd);
 int rw_eventfd(void);
 int rw_eventfd_signal(int fd);
 int rw_eventfd_drain(int fd);
+/* Gives freed heap memory back to the system (glibc's malloc_trim): loading content peaks far above
+   what stays in use, and without it the process keeps the peak. Returns 1 when memory was released. */
+int rw_release_free_memory(void);
 
 #ifdef __cplusplus
 }
