@@ -20,8 +20,18 @@ Two kinds of input are understood, in this order of preference:
    not reach cbs.nl):
      cbs-86247NED-gemeentecodes-2026.json  code + StatLine region title
      cbs-86247NED-provincies-2026.json     code -> provincie (Code_28/Naam_29)
+     cbs-86247NED-zorgkantoorregio-2026.csv
+         rows of the 86247NED Observations (CBS OData v4) for the measures
+         GM000B, GM000C_1, PV0002, ZK0001 and ZK0002: gemeente code and name,
+         provincie, zorgkantoorregio code and name. Extracted unchanged from
+         cbs-86247NED-observations-2026.parquet (the copy as committed); the
+         measures are defined in cbs-86247NED-measurecodes-2026.csv (extracted
+         from cbs-86247NED-measurecodes-2026.parquet). The parquet files need a
+         non-stdlib reader, so this script reads the CSV extracts; BRON.md says
+         how to check them against the parquet files.
      cbs-86312NED-woonplaatsen-2026.csv    woonplaats, gemeente, provincie
-   These copies do not carry the zorgkantoorregio, so that column is "-".
+   The code, name and provincie in the Observations extract are checked against
+   the other two 86247NED copies; the zorgkantoorregio is taken from it.
 
 Nothing is ever filled in by hand: a column the source does not give is "-".
 """
@@ -50,6 +60,20 @@ MUST_HAVE = ["Amsterdam", "Rotterdam", "'s-Gravenhage", "Utrecht", "Eindhoven",
 # gemeente apart from the province or region of the same name; the gemeente's
 # own name (column Naam_2 in the same table) does not have it.
 STATLINE_SUFFIX = " (gemeente)"
+# The 86247NED Observations extract (see the module docstring and BRON.md).
+OBSERVATIONS = f"cbs-{GEBIEDEN}-zorgkantoorregio-2026.csv"
+MEASURECODES = f"cbs-{GEBIEDEN}-measurecodes-2026.csv"
+# Measure -> (its Title, a word its Description must contain), as CBS defines
+# them in the MeasureCodes of 86247NED; checked on every run so that a renumbered
+# edition cannot silently fill the wrong column.
+MEASURES = {
+    "GM000B": ("Code", "gemeentecode"),
+    "GM000C_1": ("Naam", "naam van de gemeente"),
+    "PV0002": ("Naam", "provincies"),
+    "ZK0001": ("Code", "zorgkantoorregio"),
+    "ZK0002": ("Naam", "zorgkantoorregio"),
+}
+EXPECTED_ZORGKANTOORREGIOS = 31
 
 
 def bron(name):
@@ -156,9 +180,45 @@ def woonplaatsen_from_cbs():
 
 # ------------------------------------------- input: committed copies of CBS
 
+def read_csv(name):
+    with open(bron(name), encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def observations_from_copy():
+    """GMxxxx -> {measure: value} from the 86247NED Observations extract.
+
+    The extract keeps CBS's own padding (names are right-padded with spaces);
+    values are stripped here. Every gemeente must have each measure once."""
+    definitions = {row["Identifier"]: row for row in read_csv(MEASURECODES)}
+    for measure, (title, word) in MEASURES.items():
+        definition = definitions.get(measure)
+        if (definition is None or definition["Title"] != title
+                or word not in definition["Description"].casefold()):
+            sys.exit(f"bron: {MEASURECODES} does not define {measure} as "
+                     f"'{title}' of '{word}'")
+    result = {}
+    for row in read_csv(OBSERVATIONS):
+        measure, code = row["Measure"], row["RegioS"].strip()
+        if measure not in MEASURES or not code.startswith("GM"):
+            continue
+        values = result.setdefault(code, {})
+        if measure in values:
+            sys.exit(f"bron: {OBSERVATIONS} has {measure} twice for {code}")
+        values[measure] = clean(row["StringValue"])
+    for code, values in result.items():
+        missing = sorted(set(MEASURES) - set(values))
+        if missing:
+            sys.exit(f"bron: {OBSERVATIONS} lacks {missing} for {code}")
+        if values["GM000B"] != code:
+            sys.exit(f"bron: {OBSERVATIONS} gives code {values['GM000B']} for {code}")
+    return result
+
+
 def gemeenten_from_copies():
     codes = read_json(f"cbs-{GEBIEDEN}-gemeentecodes-2026.json")
     facts = read_json(f"cbs-{GEBIEDEN}-provincies-2026.json")
+    observations = observations_from_copy()
     if codes["source"]["dataset_id"] != GEBIEDEN:
         sys.exit("bron: gemeentecodes file is not from " + GEBIEDEN)
     result = {}
@@ -167,14 +227,35 @@ def gemeenten_from_copies():
         name = entry["name"]
         if name.endswith(STATLINE_SUFFIX):
             name = name[: -len(STATLINE_SUFFIX)]
+        seen = observations.get(code)
         result[code] = {
             "naam": name,
             "provincie": facts[code]["provinceName"] if code in facts else "-",
-            "zorgkantoorregio": "-",  # not in these copies; see BRON.md
+            # Only the Observations extract gives it; a gemeente it lacks keeps "-".
+            "zorgkantoorregio": (seen["ZK0002"] or "-") if seen else "-",
         }
     if set(facts) != set(result):
         sys.exit("bron: the two copies of 86247NED do not list the same gemeenten")
-    return result, "copies of CBS 86247NED committed by other open-source projects"
+    # The third copy must agree with the other two wherever they overlap.
+    for code, seen in sorted(observations.items()):
+        if code not in result:
+            sys.exit(f"bron: {OBSERVATIONS} has {code}, the other copies do not")
+        if seen["GM000C_1"] != result[code]["naam"]:
+            sys.exit(f"bron: {code} is '{seen['GM000C_1']}' in {OBSERVATIONS}, "
+                     f"'{result[code]['naam']}' in the other copies")
+        if seen["PV0002"] != result[code]["provincie"]:
+            sys.exit(f"bron: {code} lies in '{seen['PV0002']}' in {OBSERVATIONS}, "
+                     f"'{result[code]['provincie']}' in the other copies")
+    uncovered = sorted(set(result) - set(observations))
+    for code in uncovered:
+        print(f"no zorgkantoorregio in {OBSERVATIONS} for {code} "
+              f"{result[code]['naam']}: left '-'", file=sys.stderr)
+    # One name per region code, one code per name.
+    pairs = {(seen["ZK0001"], seen["ZK0002"]) for seen in observations.values()}
+    if len({c for c, _ in pairs}) != len(pairs) or len({n for _, n in pairs}) != len(pairs):
+        sys.exit(f"bron: {OBSERVATIONS} does not pair zorgkantoorregio codes and names one to one")
+    return result, ("copies of CBS 86247NED committed by other open-source projects "
+                    "(zorgkantoorregio: the Observations copy)")
 
 
 def woonplaatsen_from_copies():
@@ -224,8 +305,9 @@ def check_gemeenten(gemeenten):
     if provinces and len(provinces) != 12:
         problems.append(f"{len(provinces)} provinces, expected 12")
     regions = {g["zorgkantoorregio"] for g in gemeenten.values()} - {"-"}
-    if regions and len(regions) != 31:
-        problems.append(f"{len(regions)} zorgkantoorregio's, expected 31")
+    if regions and len(regions) != EXPECTED_ZORGKANTOORREGIOS:
+        problems.append(f"{len(regions)} zorgkantoorregio's, "
+                        f"expected {EXPECTED_ZORGKANTOORREGIOS}")
     for problem in problems:
         print("WARNING:", problem, file=sys.stderr)
     return not problems
@@ -300,6 +382,9 @@ def main(argv):
     ok = check_gemeenten(gemeenten)
     count = write_gemeenten(gemeenten)
     print(f"gemeenten.tsv: {count} gemeenten from {source}")
+    regions = [g["zorgkantoorregio"] for g in gemeenten.values() if g["zorgkantoorregio"] != "-"]
+    print(f"gemeenten.tsv: {len(regions)} with a zorgkantoorregio, "
+          f"{len(set(regions))} distinct zorgkantoorregio's")
     for label, value in write_woonplaatsen(woonplaatsen, gemeenten).items():
         print(f"woonplaatsen.tsv: {label}: {value}")
     return 0 if ok else 1

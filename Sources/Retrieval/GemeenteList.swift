@@ -90,9 +90,14 @@ public struct GemeenteList: Equatable, Sendable {
     /// `mentioned(in:isWord:)` on the text's folded words (`Tokenizer.plainWords`), which a turn has
     /// already: they split at hyphens and apostrophes as `key` does.
     public func mentioned(inWords words: [String], isWord: (String) -> Bool) -> Gemeente? {
+        // Where someone lives outweighs where they work or go: "ik werk in Amsterdam maar woon in Almere".
+        place(in: words, cues: [.strong], isWord: isWord) ?? place(in: words, cues: [.weak], isWord: isWord)
+    }
+
+    /// The first gemeente named after one of `cues`, the longest name first.
+    private func place(in words: [String], cues: Set<Cue>, isWord: (String) -> Bool) -> Gemeente? {
         for start in words.indices {
-            let before = words[..<start].suffix(3)
-            guard let cue = Self.cue(before) else { continue }
+            guard let cue = Self.cue(words[..<start].suffix(3)), cues.contains(cue) else { continue }
             for length in stride(from: min(longestName, words.count - start), through: 1, by: -1) {
                 let name = words[start..<(start + length)].joined(separator: " ")
                 guard let index = byKey[name] else { continue }

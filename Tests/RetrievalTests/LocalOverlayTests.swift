@@ -66,6 +66,7 @@ struct LocalOverlayTests {
             ("hulp bij het huishouden in Tilburg?", "Tilburg"), ("ik woon in Denekamp", "Dinkelland"),
             ("ik woon in Best", "Best"), ("ik doe echt mijn best", nil), ("we zijn in best een lastige situatie", nil),
             ("ik kom uit Den Bosch", "'s-Hertogenbosch"), ("ik zorg voor mijn moeder", nil), ("tilburg", nil),
+            ("ik werk in Tilburg maar ik woon in Dinkelland", "Dinkelland"),
           ] as [(String, String?)])
     func mentioned(text: String, gemeente: String?) {
         #expect(Self.base.gemeenten.mentioned(in: text, isWord: { $0 == "best" })?.name == gemeente, "\(text)")
