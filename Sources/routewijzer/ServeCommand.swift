@@ -88,7 +88,7 @@ enum ServeCommand {
         var shared: RedisSessionStore?
         if let target = option("--sessions") {
             if RedisURL.names(target) {
-                shared = try redisStore(target, option: option, idleSeconds: sessionLimits.idleSeconds, loops: configuration.loops, log: log)
+                shared = try redisStore(target, option: option, limits: sessionLimits, loops: configuration.loops, log: log)
             } else {
                 do { journal = try SessionJournal(path: target) } catch { throw .failure(error.description) }
             }
@@ -140,14 +140,15 @@ enum ServeCommand {
     /// The Redis store of `--sessions redis://…`, with `--redis-prefix`, `--redis-timeout` and
     /// `--redis-connections`. An unreachable Redis at start is logged, not fatal: the instance answers
     /// 503 until Redis is there, as it does when Redis goes away later.
-    static func redisStore(_ target: String, option: (String) -> String?, idleSeconds: Int64, loops: Int,
+    static func redisStore(_ target: String, option: (String) -> String?, limits: SessionStore.Limits, loops: Int,
                            log: Logger) throws(CLIError) -> RedisSessionStore {
         let url: RedisURL
         do { url = try RedisURL(target) } catch { throw .usage(error.description) }
         let milliseconds = try integer(option, "--redis-timeout") ?? 1000
         let connections = try integer(option, "--redis-connections") ?? (loops + 2)
         let client = RedisClient(url, timeout: Double(milliseconds) / 1000, maximumConnections: connections)
-        let store = RedisSessionStore(client: client, prefix: option("--redis-prefix") ?? "routewijzer:", idleSeconds: idleSeconds)
+        let store = RedisSessionStore(client: client, prefix: option("--redis-prefix") ?? "routewijzer:", idleSeconds: limits.idleSeconds,
+                                      recentLimit: limits.maximumCount)
         do throws(RedisError) {
             _ = try client.call(["PING"])
         } catch {

@@ -18,6 +18,8 @@ struct GemeenteTests {
         #expect(first["overlay"] as? String == "gemeenten/tilburg.md" && (first["contact"] as? String)?.hasPrefix("Toegang Tilburg") == true)
         let haag = try CommandRunner.run(["ask", "--gemeente", "Den Haag", "wie betaalt een traplift"], environment: ["ROUTEWIJZER_GEMEENTE": "Tilburg"])
         #expect(haag.status == 0 && !haag.stdout.contains("Toegang Tilburg"), "the option wins over the environment")
+        let region = try CommandRunner.run(["ask", "--gemeente", "Dinkelland", "zorgkantoor verpleeghuis kiezen na wlz indicatie"])
+        #expect(region.stdout.contains("De gemeente Dinkelland hoort bij zorgkantoorregio Twente."), "the region comes from the CBS list")
         let fromEnvironment = try CommandRunner.run(["ask", "huishoudelijke hulp aanvragen"], environment: ["ROUTEWIJZER_GEMEENTE": "Tilburg"])
         #expect(fromEnvironment.stdout.contains("Toegang Tilburg"))
     }

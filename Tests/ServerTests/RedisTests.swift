@@ -29,6 +29,16 @@ struct RedisTests {
         #expect(store.metricLines.contains("routewijzer_redis_conflicts_total 1"))
     }
 
+    @Test("an instance reads a state another instance saved after its own, not the one it remembers")
+    func newerStateFromAnotherInstance() throws {
+        let redis = try #require(try RedisProcess())
+        let (first, second) = (try Self.store(redis), try Self.store(redis))
+        #expect(first.save(SessionState(seed: 1, now: 0), for: "k", replacing: 0, now: 0) == .saved)
+        #expect(second.save(SessionState(seed: 2, now: 0), for: "k", replacing: 1, now: 0) == .saved)
+        #expect(first.load("k", now: 0) == .found(SessionState(seed: 2, now: 0), version: 2))
+        #expect(second.load("k", now: 0) == .found(SessionState(seed: 2, now: 0), version: 2))
+    }
+
     @Test("two instances saving one session at once lose no save: each conflict is redone on the newer state")
     func concurrentSaves() throws {
         let redis = try #require(try RedisProcess())
