@@ -10,11 +10,14 @@ final class RedisProcess {
     static var skipReason: String? { executable == nil ? "redis-server is not installed (apt-get install redis-server)" : nil }
 
     let port: Int
+    /// Extra server options, such as `--requirepass`.
+    let options: [String]
     private var process: Process?
 
-    init?(port: Int? = nil) throws {
+    init?(port: Int? = nil, options: [String] = []) throws {
         guard Self.executable != nil else { return nil }
         self.port = port ?? Self.freePort()
+        self.options = options
         try start()
     }
 
@@ -22,7 +25,7 @@ final class RedisProcess {
     func start() throws {
         let process = Process()
         process.executableURL = URL(filePath: Self.executable!)
-        process.arguments = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        process.arguments = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"] + options
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -98,6 +98,21 @@ struct RedisTests {
         #expect(String(decoding: application.answerLine(Array("hallo".utf8), connection: "c1"), as: UTF8.self).contains("\n"))
     }
 
+    @Test("a password and a database in the address: AUTH and SELECT, pipelined when a connection opens; a wrong password is refused")
+    func login() throws {
+        let redis = try #require(try RedisProcess(options: ["--requirepass", "ge@heim"]))
+        let client = RedisClient(try RedisURL("redis://:ge%40heim@127.0.0.1:\(redis.port)/3"), timeout: 1)
+        let store = RedisSessionStore(client: client, prefix: "db3:", idleSeconds: 60)
+        #expect(store.save(SessionState(seed: 5, now: 0), for: "k", replacing: 0, now: 0) == .saved)
+        let admin = RedisClient(try RedisURL("redis://:ge%40heim@127.0.0.1:\(redis.port)/0"), timeout: 1)
+        #expect(try admin.call(["EXISTS", "db3:k"]) == .integer(0), "nothing in database 0")
+        #expect(try admin.call(["SELECT", "3"]) == .simple("OK"))
+        #expect(try admin.call(["EXISTS", "db3:k"]) == .integer(1), "the key is in database 3")
+        let wrong = RedisClient(try RedisURL("redis://:fout@127.0.0.1:\(redis.port)"), timeout: 1)
+        #expect(throws: RedisError.self) { try wrong.call(["PING"]) }
+        do { _ = try wrong.call(["PING"]) } catch { #expect(error.description.contains("login refused") || error.description.contains("unreachable")) }
+    }
+
     @Test("redis:// and unix: addresses with login and database; rediss:// is refused with the reason")
     func urls() throws {
         let full = try RedisURL("redis://jan:ge%40heim@cache.local:6380/2")
