@@ -21,6 +21,8 @@ struct DialogueBenchmark {
     var searchP99Microseconds: Double
     var largestStateBytes: Int
     var meanStateBytes: Double
+    /// The inputs whose turns took longest (median over the repeats), to show where the p99 comes from.
+    var slowest: [(input: String, microseconds: Double)] = []
 
     static func run(engine: Engine, transcripts: [Transcript], repeats: Int) throws -> DialogueBenchmark {
         let conversations = transcripts.map { $0.exchanges.compactMap(\.input) }
@@ -47,6 +49,10 @@ struct DialogueBenchmark {
             }
         }
         let total = (ContinuousClock.now - start).seconds
+        let inputs = conversations.flatMap { $0 }
+        let slowest = inputs.indices.map { turn in
+            (inputs[turn], Measurement.quantile(stride(from: turn, to: latencies.count, by: inputs.count).map { latencies[$0] }.sorted(), 0.5))
+        }.sorted { $0.1 > $1.1 }.prefix(5)
         latencies.sort()
         var searcher = Searcher(index: engine.content.index)
         let search = LatencyProfile(questions: conversations.flatMap { $0 }, repeats: repeats) { _ = searcher.search($0) }
@@ -54,7 +60,7 @@ struct DialogueBenchmark {
             turns: latencies.count, turnsPerSecond: Double(latencies.count) / max(total, 1e-9),
             p50Microseconds: Measurement.quantile(latencies, 0.5), p99Microseconds: Measurement.quantile(latencies, 0.99),
             searchP99Microseconds: search.p99Microseconds, largestStateBytes: sizes.max() ?? 0,
-            meanStateBytes: Double(sizes.reduce(0, +)) / Double(max(sizes.count, 1)))
+            meanStateBytes: Double(sizes.reduce(0, +)) / Double(max(sizes.count, 1)), slowest: Array(slowest))
     }
 
     var text: String {
@@ -67,7 +73,8 @@ struct DialogueBenchmark {
               turn p99           \(fixed(p99Microseconds)) µs (target < \(fixed(Self.p99TargetMicroseconds)) µs: \(p99Microseconds < Self.p99TargetMicroseconds ? "met" : "MISSED"))
               baseline           bare search p99 \(fixed(searchP99Microseconds)) µs; a turn's p99 is \(ratio)× that
               state size         largest \(largestStateBytes) B, mean \(fixed(meanStateBytes)) B (target < \(Self.stateTargetBytes) B: \(largestStateBytes < Self.stateTargetBytes ? "met" : "MISSED"))
-            """
+              slowest turns      (median µs, input)
+            """ + slowest.map { "\n    \(fixed($0.microseconds)) µs  \($0.input.prefix(90))" }.joined()
     }
 
     var json: JSONValue {
