@@ -81,8 +81,9 @@ public struct GemeenteList: Equatable, Sendable {
 
     /// The gemeente where the writer says they (or the person they write about) live: "ik woon in
     /// Tilburg", "wij wonen in Den Bosch", "gemeente Dinkelland", "in Amersfoort". A name that is also
-    /// a Dutch word ("Best", "Buren", "Ede"?) counts only after "woon… in/te" or "gemeente", never after a
-    /// bare "in": "ik doe mijn best" and "mijn buren" name no place. `isWord` says which are words.
+    /// a Dutch word ("Best", "Putten") counts only after "woon… in/te" or "gemeente", never after a bare
+    /// "in": "ik doe mijn best" names no place. A name that is a function word (the village Een) never
+    /// counts. `isWord` says which are words.
     public func mentioned(in text: String, isWord: (String) -> Bool) -> Gemeente? {
         mentioned(inWords: Tokenizer.plainWords(text), isWord: isWord)
     }
@@ -101,7 +102,8 @@ public struct GemeenteList: Equatable, Sendable {
             for length in stride(from: min(longestName, words.count - start), through: 1, by: -1) {
                 let name = words[start..<(start + length)].joined(separator: " ")
                 guard let index = byKey[name] else { continue }
-                if cue == .weak && length == 1 && isWord(name) { continue }
+                // "ik woon in een huis" names no village Een: a function word never counts as a place.
+                if length == 1 && (StopWords.contains(name) || (cue == .weak && isWord(name))) { continue }
                 return gemeenten[index]
             }
         }

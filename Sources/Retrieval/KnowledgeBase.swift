@@ -163,10 +163,10 @@ public struct KnowledgeBase: Sendable {
 
     /// The overlay of the gemeente called `name`, if one is bundled.
     public func overlay(for name: String) -> LocalOverlay? {
-        // Sessions hold the name as the list writes it, as overlays do: compare as written first.
+        // Overlays name their gemeente as the list writes it (`validate` sees to it), and so do sessions.
         if let overlay = overlays.first(where: { $0.gemeente == name }) { return overlay }
-        let key = GemeenteList.key(name)
-        return overlays.first { GemeenteList.key($0.gemeente) == key }
+        guard let listed = gemeenten.named(name)?.name, listed != name else { return nil }
+        return overlays.first { $0.gemeente == listed }
     }
 
     /// The names of the routes whose local desk in `gemeente` the text names ("ik heb een afspraak bij
