@@ -102,13 +102,17 @@ public struct GemeenteList: Equatable, Sendable {
             for length in stride(from: min(longestName, words.count - start), through: 1, by: -1) {
                 let name = words[start..<(start + length)].joined(separator: " ")
                 guard let index = byKey[name] else { continue }
-                // "ik woon in een huis" names no village Een: a function word never counts as a place.
-                if length == 1 && (StopWords.contains(name) || (cue == .weak && isWord(name))) { continue }
+                // "ik woon in een huis" names no village Een: a function word never counts as a place, nor
+                // does the country ("ik woon in Nederland" is not the village in Steenwijkerland).
+                if length == 1 && (StopWords.contains(name) || Self.country.contains(name) || (cue == .weak && isWord(name))) { continue }
                 return gemeenten[index]
             }
         }
         return nil
     }
+
+    /// Names of the country that are also woonplaatsen.
+    static let country: Set<String> = ["nederland"]
 
     private enum Cue { case strong, weak }
 
