@@ -4,17 +4,25 @@ import DutchText
 ///
 /// Sections are short and self-contained, so a passage can be shown on its own as an answer, and a
 /// question about costs lands on "Wat kost het" rather than on the whole document.
-public struct Passage: Equatable, Sendable {
+///
+/// A class, immutable once made: every search result holds its passage, and a turn sorts and copies
+/// dozens of results, which for a value of seven strings meant seven reference counts each time.
+public final class Passage: Equatable, Sendable {
     /// `documentID` for the opening passage, `documentID#heading-slug` for a section.
-    public var id: String
-    public var documentID: String
-    public var route: String
-    public var title: String
-    public var keywords: String
+    public let id: String
+    public let documentID: String
+    public let route: String
+    public let title: String
+    public let keywords: String
     /// The section heading; nil for the opening passage (summary and any text before the first heading).
-    public var section: String?
+    public let section: String?
     /// Plain text of the section.
-    public var text: String
+    public let text: String
+
+    public static func == (lhs: Passage, rhs: Passage) -> Bool {
+        lhs === rhs || (lhs.id == rhs.id && lhs.documentID == rhs.documentID && lhs.route == rhs.route && lhs.title == rhs.title
+            && lhs.keywords == rhs.keywords && lhs.section == rhs.section && lhs.text == rhs.text)
+    }
 
     public init(id: String, documentID: String, route: String, title: String, keywords: String,
                 section: String?, text: String) {

@@ -150,7 +150,10 @@ struct ParallelBuildTests {
         let base = Fixtures.base
         let analyzer = Analyzer(tables: base.tables)
         // Enough passages that every worker gets some, with repeats so terms recur across ranges.
-        let passages = (0..<40).flatMap { round in base.passages.map { var p = $0; p.id += "-\(round)"; return p } }
+        let passages = (0..<40).flatMap { round in base.passages.map {
+            Passage(id: $0.id + "-\(round)", documentID: $0.documentID, route: $0.route, title: $0.title, keywords: $0.keywords,
+                    section: $0.section, text: $0.text)
+        } }
         let (oneIDs, onePostings, oneIDF) = BM25Index.Builder.build(passages, analyzer: analyzer, parameters: BM25Parameters(), workers: 1).finish()
         let (manyIDs, manyPostings, manyIDF) = BM25Index.Builder.build(passages, analyzer: analyzer, parameters: BM25Parameters(), workers: workers).finish()
         #expect(Set(oneIDs.keys) == Set(manyIDs.keys))
