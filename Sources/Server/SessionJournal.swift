@@ -45,6 +45,8 @@ public final class SessionJournal: @unchecked Sendable {
     /// Records of sessions forgotten without a promise (ended, expired, evicted), wiped by the next
     /// `sync()` on the maintenance thread instead of on the turn that ended them.
     private var pendingWipes: [(offset: Int, length: Int)] = []
+    /// The latest record of each session when a compaction began; nil when none runs.
+    private var compactionSnapshot: [(key: String, offset: Int, length: Int)]?
 
     /// What the last recovery found: damaged bytes it skipped between records, a torn tail it cut,
     /// and whether the file was of version 1 and rewritten. For the log.
@@ -371,13 +373,17 @@ public final class SessionJournal: @unchecked Sendable {
     /// Size of the file in bytes.
     public var size: Int { lock.withLock { _ in bytesWritten } }
 
-    /// Rewrites the journal with only `live` sessions: written to a temporary file without holding
-    /// the journal, so turns go on meanwhile, then the changes made since the snapshot are added, and
-    /// the file is synced and renamed over the old one. `live` must be a snapshot taken together with
-    /// `beginCompaction()` (the store does both under its lock).
-    public func compact(_ live: [String: SessionState]) {
-        lock.withLock { _ in if sinceSnapshot == nil { sinceSnapshot = [] } }
-        guard let written = Self.writeSnapshot(live, to: path + ".compact") else {
+    /// Rewrites the journal with the latest record of every session it still lists, copied as it is
+    /// (no state is encoded again): written to a temporary file without holding the journal, so turns
+    /// go on meanwhile, then the changes made since the snapshot are added, and the file is synced
+    /// and renamed over the old one. The sessions listed are the live ones: erasing, forgetting and
+    /// expiring all take a session off the list.
+    public func compact() {
+        let snapshot: [(key: String, offset: Int, length: Int)] = lock.withLock { _ in
+            if compactionSnapshot == nil { startCompaction() }
+            return compactionSnapshot ?? []
+        }
+        guard let written = copyRecords(snapshot, to: path + ".compact") else {
             lock.withLock { _ in endCompaction() }
             return
         }
@@ -385,9 +391,46 @@ public final class SessionJournal: @unchecked Sendable {
     }
 
     /// Marks the moment of the snapshot: what is appended or erased from now on is kept aside for
-    /// the compacted file. Call with the snapshot taken, under the caller's lock.
+    /// the compacted file.
     public func beginCompaction() {
-        lock.withLock { _ in sinceSnapshot = [] }
+        lock.withLock { _ in startCompaction() }
+    }
+
+    /// With the lock held: the latest record of each listed session, and a fresh list of changes.
+    private func startCompaction() {
+        sinceSnapshot = []
+        compactionSnapshot = records.compactMap { key, list in list.last.map { (key, $0.offset, $0.length) } }
+    }
+
+    /// A new journal file with the records at `snapshot`, read from the current file and synced.
+    /// A record wiped while it is read comes out damaged or wiped; its session is erased, so
+    /// `finish` wipes it in the new file too.
+    private func copyRecords(_ snapshot: [(key: String, offset: Int, length: Int)], to temporary: String)
+        -> (fd: Int32, path: String, size: Int, positions: [String: [(offset: Int, length: Int)]])? {
+        let source = open(path, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { return nil }
+        defer { close(source) }
+        let out = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard out >= 0 else { return nil }
+        var bytes = Self.header
+        bytes.reserveCapacity(Self.header.count + snapshot.reduce(0) { $0 + $1.length })
+        var positions: [String: [(offset: Int, length: Int)]] = [:]
+        for record in snapshot {
+            let start = bytes.count
+            bytes += [UInt8](repeating: 0, count: record.length)
+            let read = bytes.withUnsafeMutableBytes { pread(source, $0.baseAddress! + start, record.length, off_t(record.offset)) }
+            guard read == record.length else {
+                bytes.removeLast(record.length)
+                continue
+            }
+            positions[record.key] = [(start, record.length)]
+        }
+        guard Self.writeAll(bytes, to: out) == bytes.count else {
+            close(out)
+            unlink(temporary)
+            return nil
+        }
+        return (out, temporary, bytes.count, positions)
     }
 
     /// `compact` with the lock already held (recovery's upgrade): nothing runs meanwhile.
@@ -452,6 +495,7 @@ public final class SessionJournal: @unchecked Sendable {
 
     private func endCompaction() {
         sinceSnapshot = nil
+        compactionSnapshot = nil
         erasedSinceSnapshot = []
     }
 

@@ -37,8 +37,13 @@ public final class SessionStore: Sendable {
         let recovered = journal.recover()
         entries.withLock { entries in
             // Connection sessions were never meant to outlive their connection (older journals may hold some).
-            for (key, state) in recovered where SessionKey.isDurable(key) && now - state.lastActive < limits.idleSeconds {
-                entries[key] = Entry(state: state, lastUsed: state.lastActive)
+            for (key, state) in recovered {
+                if SessionKey.isDurable(key) && now - state.lastActive < limits.idleSeconds {
+                    entries[key] = Entry(state: state, lastUsed: state.lastActive)
+                } else {
+                    // Off the journal's list too, so the compaction below leaves it out.
+                    journal.forget(key)
+                }
             }
         }
         compact()
@@ -136,17 +141,11 @@ public final class SessionStore: Sendable {
         return synced
     }
 
-    /// Rewrites the journal with the live sessions only.
+    /// Rewrites the journal with the live sessions only: the journal lists exactly them, since every
+    /// way a session leaves the store (erasure, expiry, eviction) takes it off the journal's list.
     public func compact() {
         guard let journal else { return }
-        // The snapshot and the start of the compaction under the store's lock (every journal append
-        // happens under it too, so the journal keeps aside exactly what comes after the snapshot);
-        // the writing itself without it, so turns go on.
-        let live = entries.withLock { entries in
-            journal.beginCompaction()
-            return entries.filter { SessionKey.isDurable($0.key) }.mapValues(\.state)
-        }
-        journal.compact(live)
+        journal.compact()
         compactedSize.store(journal.size, ordering: .relaxed)
         compactionCount.add(1, ordering: .relaxed)
     }
