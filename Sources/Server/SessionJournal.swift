@@ -67,18 +67,15 @@ public final class SessionJournal: @unchecked Sendable {
         self.path = path
         fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw SocketError("open \(path)") }
+        // From here every stored property is set, so a throw still runs `deinit`, which closes both
+        // descriptors: closing them here too would close whatever another thread opened meanwhile.
         wipeFD = open(path, O_WRONLY | O_CLOEXEC)
-        guard wipeFD >= 0 else {
-            close(fd)
-            throw SocketError("open \(path)")
-        }
+        guard wipeFD >= 0 else { throw SocketError("open \(path)") }
         let size = Int(lseek(fd, 0, SEEK_END))
         if size == 0 {
             Self.writeAll(Self.header, to: fd)
             bytesWritten = Self.header.count
         } else if !(Self.read(fd, count: Self.header.count) == Self.header || Self.isVersion1(fd)) {
-            close(fd)
-            close(wipeFD)
             throw SocketError("\(path) is not a Routewijzer session journal; it was left unchanged (choose another --sessions file)")
         } else {
             bytesWritten = size
@@ -87,7 +84,7 @@ public final class SessionJournal: @unchecked Sendable {
 
     deinit {
         close(fd)
-        close(wipeFD)
+        if wipeFD >= 0 { close(wipeFD) }
     }
 
     /// Reads every valid record; skips damage and finds the next record; cuts a torn tail.
