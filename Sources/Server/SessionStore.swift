@@ -67,15 +67,22 @@ public final class SessionStore: Sendable {
     /// returns false, so the turn is not acknowledged.
     @discardableResult
     public func store(_ state: SessionState, for id: String, now: Int64) -> Bool {
-        // Encoded before the lock, so the event loops encode in parallel; written under it, so the
-        // journal holds each session's changes in the order the store took them.
-        let journal = journal(for: id)
-        let record = journal?.record(id, state)
+        write(state, for: id, replacing: nil, now: now) == .saved
+    }
+
+    /// Stores `state` when the session is at `version` (any version when nil). Encoded before the
+    /// lock, so the event loops encode in parallel; written under it, so the journal holds each
+    /// session's changes in the order the store took them.
+    private func write(_ state: SessionState, for key: String, replacing version: UInt64?, now: Int64) -> SessionSave {
+        let journal = journal(for: key)
+        let record = journal?.record(key, state)
         return entries.withLock { entries in
-            if let journal, let record, !journal.put(record, key: id) { return false }
-            entries[id] = Entry(state: state, lastUsed: now, version: (entries[id]?.version ?? 0) + 1)
+            let current = entries[key]?.version ?? 0
+            if let version, version != current { return .conflict }
+            if let journal, let record, !journal.put(record, key: key) { return .failed(journal.lastWriteError ?? "journal write failed") }
+            entries[key] = Entry(state: state, lastUsed: now, version: current + 1)
             evict(&entries)
-            return true
+            return .saved
         }
     }
 
@@ -158,15 +165,7 @@ extension SessionStore: SessionBackend {
     }
 
     public func save(_ state: SessionState, for key: String, replacing version: UInt64, now: Int64) -> SessionSave {
-        let journal = journal(for: key)
-        let record = journal?.record(key, state)
-        return entries.withLock { entries in
-            guard (entries[key]?.version ?? 0) == version else { return .conflict }
-            if let journal, let record, !journal.put(record, key: key) { return .failed(journal.lastWriteError ?? "journal write failed") }
-            entries[key] = Entry(state: state, lastUsed: now, version: version + 1)
-            evict(&entries)
-            return .saved
-        }
+        write(state, for: key, replacing: version, now: now)
     }
 
     public func remove(_ key: String, durably: Bool) -> SessionSave {

@@ -113,6 +113,25 @@ struct RedisTests {
         do { _ = try wrong.call(["PING"]) } catch { #expect(error.description.contains("login refused") || error.description.contains("unreachable")) }
     }
 
+    @Test("the pool is bounded: with every connection busy, a call fails at once instead of opening another")
+    func boundedPool() throws {
+        let redis = try #require(try RedisProcess())
+        let client = RedisClient(try RedisURL("redis://127.0.0.1:\(redis.port)"), timeout: 2, maximumConnections: 1)
+        let busy = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            busy.signal()
+            _ = try? client.call(["BLPOP", "niets", "1"])  // holds the only connection for a second
+            done.signal()
+        }
+        busy.wait()
+        usleep(200_000)
+        #expect(throws: RedisError.self) { try client.call(["PING"]) }
+        #expect(client.openConnections == 1)
+        done.wait()
+        #expect(try client.call(["PING"]) == .simple("PONG"), "the connection is free again")
+    }
+
     @Test("redis:// and unix: addresses with login and database; rediss:// is refused with the reason")
     func urls() throws {
         let full = try RedisURL("redis://jan:ge%40heim@cache.local:6380/2")
