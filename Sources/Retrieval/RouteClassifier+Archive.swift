@@ -16,7 +16,7 @@ extension RouteClassifier {
         case damaged
     }
 
-    private static let magic: [UInt8] = Array("RWCLASS3".utf8)
+    private static let magic: [UInt8] = Array("RWCLASS4".utf8)
 
     /// A number that changes whenever the examples, the tables that shape their analysis, the
     /// training settings or `salt` (the caller's program build) change.
@@ -28,7 +28,7 @@ extension RouteClassifier {
         for example in examples { add(example.route); add(example.text) }
         for (word, stem) in tables.stemOverrides.sorted(by: { $0.key < $1.key }) { add(word); add(stem) }
         for rule in tables.cues { add(rule.kind.rawValue); add(rule.scope.rawValue); add(rule.trigger) }
-        add("\(settings.epochs) \(settings.learningRate) \(settings.l2) \(settings.seed) \(settings.minimumExamplesPerFeature)")
+        add("\(settings.epochs) \(settings.learningRate) \(settings.l2) \(settings.seed) \(settings.minimumExamplesPerFeature) \(settings.phrases)")
         return bytes.withUnsafeBytes { StableHash.words($0, seed: salt) } ^ tables.lexicon.fingerprint
     }
 
@@ -39,6 +39,7 @@ extension RouteClassifier {
         for route in routes { payload.append(route) }
         payload.append(UInt32(model.classes))
         payload.append(UInt32(model.lanes))
+        payload.append(UInt32(phrases ? 1 : 0))
         payload.append(columns.keysByID)
         payload.append(model.weights.flatMap { vector in (0..<Model.width).map { vector[$0] } })
         payload.append(model.bias.flatMap { vector in (0..<Model.width).map { vector[$0] } })
@@ -63,6 +64,7 @@ extension RouteClassifier {
         }
         guard let classes = reader.uint32().map(Int.init), classes == routes.count,
               let lanes = reader.uint32().map(Int.init), lanes == (classes + Model.width - 1) / Model.width,
+              let phrases = reader.uint32(), phrases <= 1,
               let keys = reader.uint64s(),
               let weights = reader.floats(), weights.count == keys.count * lanes * Model.width,
               let bias = reader.floats(), bias.count == lanes * Model.width, reader.isAtEnd else { throw .damaged }
@@ -74,7 +76,8 @@ extension RouteClassifier {
                 (0..<(floats.count / Model.width)).map { raw.loadUnaligned(fromByteOffset: $0 * MemoryLayout<SIMD8<Float>>.size, as: SIMD8<Float>.self) }
             }
         }
-        self.init(routes: routes, columns: columns, model: Model(weights: vectors(weights), bias: vectors(bias), classes: classes))
+        self.init(routes: routes, columns: columns, model: Model(weights: vectors(weights), bias: vectors(bias), classes: classes),
+                  phrases: phrases == 1)
     }
 }
 

@@ -24,6 +24,8 @@ public struct RouteClassifier: Sendable {
     /// learn from, carry no weight.
     let columns: FeatureIDs
     let model: Model
+    /// Whether the model reads phrases of every word, stop words included (`Settings.phrases`).
+    let phrases: Bool
 
     /// How training runs; the defaults were chosen by cross-validation on the bundled examples
     /// (`routewijzer-bench classifier`).
@@ -34,6 +36,10 @@ public struct RouteClassifier: Sendable {
         public var seed: UInt64 = 0x5eed
         /// A feature must occur in this many examples to get a weight.
         public var minimumExamplesPerFeature: Int32 = 2
+        /// Also read pairs and triples of neighbouring words, stop words included. Routes are told
+        /// apart by topic words; danger is often told in small words only ("ik wil er niet meer zijn",
+        /// "hij zit aan me"), which the content-word features never see.
+        public var phrases = false
         public init() {}
     }
 
@@ -41,7 +47,7 @@ public struct RouteClassifier: Sendable {
     public init(examples: [IntentExample], analyzer: Analyzer, settings: Settings = Settings()) {
         let routes = Array(Set(examples.map(\.route))).sorted()
         let row = Dictionary(uniqueKeysWithValues: routes.enumerated().map { ($1, $0) })
-        let hashed = Self.features(of: examples, analyzer: analyzer)
+        let hashed = Self.features(of: examples, analyzer: analyzer, phrases: settings.phrases)
         // A feature of one example only teaches that example; leaving those out keeps the model a
         // fraction of the size, which is most of the cost of loading it.
         var ids = FeatureIDs()
@@ -64,12 +70,13 @@ public struct RouteClassifier: Sendable {
         }
         var model = Model(columns: columns.count, classes: routes.count)
         model.train(samples, settings: settings)
-        self.init(routes: routes, columns: columns, model: model)
+        self.init(routes: routes, columns: columns, model: model, phrases: settings.phrases)
     }
 
     /// A trained model, as training leaves it or as an archive gives it back.
-    init(routes: [String], columns: FeatureIDs, model: Model) {
+    init(routes: [String], columns: FeatureIDs, model: Model, phrases: Bool) {
         self.routes = routes
+        self.phrases = phrases
         self.routeNumbers = Dictionary(uniqueKeysWithValues: routes.enumerated().map { ($1, $0) })
         self.columns = columns
         self.model = model
@@ -78,14 +85,14 @@ public struct RouteClassifier: Sendable {
     /// The features of every example. Analysing two thousand examples is most of the cost of loading
     /// the model, so the examples are split into contiguous ranges, one per core, and joined in order:
     /// the result is the same as one pass.
-    private static func features(of examples: [IntentExample], analyzer: Analyzer) -> [[UInt64]] {
+    private static func features(of examples: [IntentExample], analyzer: Analyzer, phrases: Bool) -> [[UInt64]] {
         let workers = max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN)), examples.count / 256))
         let size = (examples.count + workers - 1) / workers
         let parts = Mutex([Int: [[UInt64]]]())
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let part = examples[min(worker * size, examples.count)..<min((worker + 1) * size, examples.count)].map { example in
                 let words = analyzer.analyze(example.text)
-                return features(of: words, context: analyzer.context(of: words))
+                return features(of: words, context: analyzer.context(of: words), phrases: phrases)
             }
             parts.withLock { $0[worker] = part }
         }
@@ -99,7 +106,7 @@ public struct RouteClassifier: Sendable {
 
     /// The probability of each route (in `routes` order) for analysed words and their context cues.
     public func probabilities(_ words: [AnalyzedTerm], context: ContextReading) -> [Double] {
-        let features = Self.features(of: words, context: context).compactMap(columns.id(of:))
+        let features = Self.features(of: words, context: context, phrases: phrases).compactMap(columns.id(of:))
         var scores = model.scratch
         model.softmax(features[...], into: &scores)
         return (0..<routes.count).map { Double(scores[$0 / Model.width][$0 % Model.width]) }
@@ -109,9 +116,11 @@ public struct RouteClassifier: Sendable {
     /// stems a negation reaches ("geen schulden" is not about debt in the same way); letter trigrams
     /// to pentagrams of content words, which carry word families, compounds and typos; and the kinds
     /// of context cue present (objecting, a child, the past, ...), which weigh the desk as much as the
-    /// topic does. Distinct hashes, so a repeated word counts once.
-    static func features(of terms: [AnalyzedTerm], context: ContextReading) -> [UInt64] {
+    /// topic does. With `phrases`, also pairs and triples of neighbouring lemmas, stop words included.
+    /// Distinct hashes, so a repeated word counts once.
+    static func features(of terms: [AnalyzedTerm], context: ContextReading, phrases: Bool = false) -> [UInt64] {
         var hashes: [UInt64] = []
+        if phrases { appendPhrases(of: terms, to: &hashes) }
         var previous: String?
         for term in terms where term.origin == .word && !term.isStopWord {
             hashes.append(hash("w", term.stem.utf8))
@@ -133,6 +142,18 @@ public struct RouteClassifier: Sendable {
         for kind in context.kinds { hashes.append(hash("k", kind.rawValue.utf8)) }
         hashes.sort()
         return hashes.enumerated().compactMap { index, hash in index > 0 && hashes[index - 1] == hash ? nil : hash }
+    }
+
+    /// Pairs and triples of neighbouring words by lemma, every word counted.
+    private static func appendPhrases(of terms: [AnalyzedTerm], to hashes: inout [UInt64]) {
+        let lemmas = terms.filter { $0.origin == .word }.map(\.lemma)
+        for index in lemmas.indices {
+            var phrase = hash("p", lemmas[index].utf8)
+            for next in lemmas[(index + 1)..<min(index + 3, lemmas.count)] {
+                phrase = StableHash.continuing(StableHash.step(phrase, 0x20), with: next.utf8)
+                hashes.append(phrase)
+            }
+        }
     }
 
     private static func hash(_ kind: Character, _ bytes: some Sequence<UInt8>) -> UInt64 {

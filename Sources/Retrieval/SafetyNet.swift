@@ -27,8 +27,9 @@ public struct SafetyNet: Sendable {
         /// From this chance it asks the check question.
         public var checkProbability = 0.45
         /// The classifier judges a message alone only from this many content words on: on one or two
-        /// words ("voor mezelf", "blauw") a linear model hears its strongest feature, not a message.
-        /// Short crises are the signals' work ("wil dood", "kras mezelf").
+        /// words ("voor mezelf", "blauw", "ja eerlijk gezegd ben ik op") a linear model hears its
+        /// strongest feature, not a message. Short crises are the signals' work ("wil dood", "kras
+        /// mezelf").
         public var minimumClassifierWords = 3
         public init() {}
     }
@@ -80,9 +81,17 @@ public struct SafetyNet: Sendable {
     /// to train one now, or when the content has no corpus).
     public init(knowledge: KnowledgeBase, analyzer: Analyzer, classifier: RouteClassifier? = nil) {
         let examples = Self.trainingExamples(knowledge)
-        let trained = classifier ?? (examples.isEmpty ? nil : RouteClassifier(examples: examples, analyzer: analyzer))
+        let trained = classifier ?? (examples.isEmpty ? nil : RouteClassifier(examples: examples, analyzer: analyzer, settings: Self.training))
         self.init(categories: knowledge.safetyCategories, signals: knowledge.safetySignals, classifier: trained, analyzer: analyzer)
     }
+
+    /// How the classifier trains: the route classifier's settings, and phrases of every word, since
+    /// danger is often said in small words; chosen by cross-validation (`routewijzer-bench safety`).
+    public static let training: RouteClassifier.Settings = {
+        var settings = RouteClassifier.Settings()
+        settings.phrases = true
+        return settings
+    }()
 
     /// What the classifier learns from: the safety corpus, and as more ordinary messages, the example
     /// questions of every route that no crisis card names. Thousands of everyday care questions teach

@@ -9,7 +9,7 @@ import Retrieval
 /// no evaluation message ever tunes them.
 enum SafetyBenchmark {
     static func run(knowledge base: KnowledgeBase, folds: Int, checkProbabilities: [Double],
-                    training settings: RouteClassifier.Settings = .init(), minimumWords: Int = SafetyNet.Settings().minimumClassifierWords,
+                    training settings: RouteClassifier.Settings = .init(), alarmProbability: Double = SafetyNet.Settings().alarmProbability, minimumWords: Int = SafetyNet.Settings().minimumClassifierWords,
                     showMistakes: Bool = false) -> String {
         let examples = SafetyNet.trainingExamples(base)
         guard !examples.isEmpty else { return "the knowledge base has no safety corpus (\(KnowledgeBase.safetyDirectory))" }
@@ -36,7 +36,7 @@ enum SafetyBenchmark {
                 for (slot, probability) in checkProbabilities.enumerated() {
                     var settings = SafetyNet.Settings()
                     settings.checkProbability = probability
-                    settings.alarmProbability = max(settings.alarmProbability, probability)
+                    settings.alarmProbability = max(alarmProbability, probability)
                     settings.minimumClassifierWords = minimumWords
                     let net = SafetyNet(categories: base.safetyCategories, signals: base.safetySignals, classifier: classifier,
                                         analyzer: analyzer, settings: settings)
@@ -52,11 +52,11 @@ enum SafetyBenchmark {
         let categories = base.safetyCategories.map(\.id)
         var lines = ["\(examples.count) messages, \(folds)-fold cross-validation; recall = card or check on a crisis message, "
                      + "false alarms = card or check on an ordinary one (look-alikes from the corpus and everyday questions from "
-                     + "the route examples); everyday = the route examples alone",
-                     "columns: " + (["setting", "recall", "false alarms", "of which on everyday questions"] + categories).joined(separator: " | ")]
+                     + "the route examples); everyday = the route examples alone; cards = the crisis card at once (alarm), not a check",
+                     "columns: " + (["setting", "recall", "false alarms", "of which on everyday questions", "cards on crises", "cards on ordinary"] + categories).joined(separator: " | ")]
         let names = ["signals alone (baseline)"] + checkProbabilities.map { "signals + classifier, check from \($0)" }
         for (name, row) in zip(names, rows) {
-            lines.append(([name, percent(row.recall), percent(row.falseAlarmRate), percent(row.everydayAlarmRate)] + categories.map { percent(row.recall(of: $0)) })
+            lines.append(([name, percent(row.recall), percent(row.falseAlarmRate), percent(row.everydayAlarmRate), percent(row.crisisCardRate), percent(row.ordinaryCardRate)] + categories.map { percent(row.recall(of: $0)) })
                 .joined(separator: " | "))
         }
         if showMistakes { lines += ["mistakes at the first threshold (file:line [label → outcome] text {evidence}):"] + mistakes }
@@ -65,23 +65,27 @@ enum SafetyBenchmark {
 
     private struct Tally {
         var caught: [String: Int] = [:], total: [String: Int] = [:]
-        var falseAlarms = 0, ordinary = 0, everydayAlarms = 0, everyday = 0
+        var falseAlarms = 0, ordinary = 0, everydayAlarms = 0, everyday = 0, ordinaryCards = 0, crisisCards = 0
 
         /// `everyday`: an ordinary line from the route examples rather than a look-alike from the corpus.
         mutating func record(_ label: String, _ outcome: SafetyAssessment.Outcome, everyday isEveryday: Bool) {
             if label == SafetyCategory.none {
                 ordinary += 1
                 if outcome != .none { falseAlarms += 1 }
+                if outcome == .alarm { ordinaryCards += 1 }
                 if isEveryday { everyday += 1 }
                 if isEveryday && outcome != .none { everydayAlarms += 1 }
             } else {
                 total[label, default: 0] += 1
                 if outcome != .none { caught[label, default: 0] += 1 }
+                if outcome == .alarm { crisisCards += 1 }
             }
         }
 
         var recall: Double { Double(caught.values.reduce(0, +)) / Double(max(total.values.reduce(0, +), 1)) }
         var falseAlarmRate: Double { Double(falseAlarms) / Double(max(ordinary, 1)) }
+        var ordinaryCardRate: Double { Double(ordinaryCards) / Double(max(ordinary, 1)) }
+        var crisisCardRate: Double { Double(crisisCards) / Double(max(total.values.reduce(0, +), 1)) }
         var everydayAlarmRate: Double { Double(everydayAlarms) / Double(max(everyday, 1)) }
         func recall(of category: String) -> Double { Double(caught[category, default: 0]) / Double(max(total[category, default: 0], 1)) }
     }

@@ -30,7 +30,7 @@ let usage = """
                                     [--person W] [--floor S]
           k-fold cross-validated route accuracy on the content's examples: classifier alone, fused with
           BM25F at each intent weight; baseline: BM25F alone on the same examples.
-      routewijzer-bench safety [--knowledge DIR] [--folds 5] [--checks 0.25,0.35,0.45] [--epochs N] [--l2 L] [--min-words N] [--show-mistakes]
+      routewijzer-bench safety [--knowledge DIR] [--folds 5] [--checks 0.25,0.35,0.45] [--epochs N] [--l2 L] [--alarm P] [--min-words N] [--no-phrases] [--show-mistakes]
           k-fold cross-validated recall and false alarms of the safety layer on the content's corpus,
           per category, at each check threshold of the classifier; baseline: the signals alone.
       routewijzer-bench export [--knowledge DIR] [--synthetic N]
@@ -45,7 +45,7 @@ func parseArguments() -> (command: String, options: [String: String], flags: Set
     let command = arguments.isEmpty ? "" : arguments.removeFirst()
     while !arguments.isEmpty {
         let argument = arguments.removeFirst()
-        if argument == "--json" || argument == "--by-block" || argument == "--show-mistakes" {
+        if argument == "--json" || argument == "--by-block" || argument == "--show-mistakes" || argument == "--no-phrases" {
             flags.insert(argument)
         } else if !arguments.isEmpty {
             options[argument] = arguments.removeFirst()
@@ -115,11 +115,13 @@ do {
                                       byBlock: flags.contains("--by-block"), weights: weights, parameters: parameters))
     case "safety":
         let checks = (options["--checks"] ?? "0.25,0.35,0.45,0.55").split(separator: ",").compactMap { Double($0) }
-        var settings = RouteClassifier.Settings()
+        var settings = SafetyNet.training
         if let epochs = options["--epochs"].flatMap({ Int($0) }) { settings.epochs = epochs }
         if let l2 = options["--l2"].flatMap({ Float($0) }) { settings.l2 = l2 }
+        if flags.contains("--no-phrases") { settings.phrases = false }
         print(SafetyBenchmark.run(knowledge: try knowledge(), folds: Int(options["--folds"] ?? "") ?? 5, checkProbabilities: checks,
-                                  training: settings, minimumWords: options["--min-words"].flatMap { Int($0) } ?? SafetyNet.Settings().minimumClassifierWords,
+                                  training: settings, alarmProbability: options["--alarm"].flatMap { Double($0) } ?? SafetyNet.Settings().alarmProbability,
+                                  minimumWords: options["--min-words"].flatMap { Int($0) } ?? SafetyNet.Settings().minimumClassifierWords,
                                   showMistakes: flags.contains("--show-mistakes")))
     case "export":
         for passage in try corpus(try knowledge()) { print(CorpusFile.line(passage)) }

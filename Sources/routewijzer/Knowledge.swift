@@ -42,7 +42,7 @@ struct LoadedKnowledge {
         let loading = DispatchGroup()
         if safety {
             DispatchQueue.global().async(group: loading) {
-                let classifier = ClassifierCache.classifier(examples: SafetyNet.trainingExamples(base), tables: base.tables, settings: .init())
+                let classifier = ClassifierCache.classifier(examples: SafetyNet.trainingExamples(base), tables: base.tables, settings: SafetyNet.training)
                 safetyClassifier.withLock { $0 = classifier }
             }
         }

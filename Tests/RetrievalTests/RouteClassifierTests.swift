@@ -66,6 +66,26 @@ struct RouteClassifierTests {
         #expect(Set(routes[..<firstRepeat]).count == Set(routes).count)
     }
 
+    /// Two routes told apart only by small words, which the content-word features never see.
+    static let phraseExamples = ["ik wil er niet meer zijn", "wil er niet meer zijn", "ik wil er nu niet meer zijn"]
+        .map { IntentExample(route: "weg", text: $0, file: "weg", line: 1) }
+        + ["ik wil er niet bij zijn", "wil er niet bij zijn", "ik wil er nu niet bij zijn"]
+        .map { IntentExample(route: "erbij", text: $0, file: "erbij", line: 1) }
+
+    @Test("with phrases, a model learns from stop words in a row: 'er niet meer zijn' against 'er niet bij zijn'")
+    func phrases() {
+        let analyzer = Analyzer(tables: Self.base.tables)
+        var settings = RouteClassifier.Settings()
+        settings.phrases = true
+        for (phrases, learns) in [(false, false), (true, true)] {
+            settings.phrases = phrases
+            let model = RouteClassifier(examples: Self.phraseExamples, analyzer: analyzer, settings: settings)
+            let words = analyzer.analyze("ik wil er niet meer zijn")
+            let chance = model.probability(of: "weg", in: model.probabilities(words, context: analyzer.context(of: words)))
+            #expect((chance > 0.8) == learns, "phrases \(phrases): \(chance)")
+        }
+    }
+
     @Test("a question that shares no word with the content gets no routes")
     func noEvidenceNoRoutes() {
         #expect(BM25Index(knowledge: Self.base).search("xyzzy qwerty").isEmpty)
@@ -99,6 +119,18 @@ struct RouteClassifierArchiveTests {
         }
     }
 
+    @Test("a model that reads phrases keeps reading them after its archive is read back")
+    func phrasesRoundTrip() throws {
+        var settings = RouteClassifier.Settings()
+        settings.phrases = true
+        let trained = RouteClassifier(examples: RouteClassifierTests.phraseExamples, analyzer: Self.analyzer, settings: settings)
+        let restored = try RouteClassifier(archive: trained.archived(key: 3), key: 3)
+        #expect(restored.phrases)
+        let words = Self.analyzer.analyze("ik wil er niet meer zijn")
+        let context = Self.analyzer.context(of: words)
+        #expect(restored.probabilities(words, context: context) == trained.probabilities(words, context: context))
+    }
+
     @Test("an archive with another key, damaged bytes or a cut end is refused")
     func refused() {
         let archive = Self.trained.archived(key: 1)
@@ -122,6 +154,9 @@ struct RouteClassifierArchiveTests {
         var settings = RouteClassifier.Settings()
         settings.epochs += 1
         #expect(key != RouteClassifier.trainingKey(examples: examples, tables: tables, settings: settings, salt: 0))
+        var phrases = RouteClassifier.Settings()
+        phrases.phrases = true
+        #expect(key != RouteClassifier.trainingKey(examples: examples, tables: tables, settings: phrases, salt: 0))
         var cued = tables
         cued.cues = [CueRule(kind: .negation, scope: .forward, trigger: "geen", line: 1)]
         #expect(key != RouteClassifier.trainingKey(examples: examples, tables: cued, settings: .init(), salt: 0))
