@@ -19,9 +19,11 @@ import Glibc
 /// in place, by a wiped record of the same length (zeros, a valid checksum), so what a person erased
 /// is gone from disk before they are told so, and recovery still reads past it.
 ///
-/// File: a header (`RWJ`, format version 2), then records. Record: magic `A5 5A`, `length: UInt32 LE`
-/// (of the payload), `crc32: UInt32 LE` (of the payload), payload: `kind: UInt8` (1 put, 3 wiped),
-/// `keyLength: UInt16 LE`, key, the state as JSON; a wiped record holds zeros after its kind.
+/// File: a header (`RWJ`, format version 3), then records. Record: magic `A5 5A`, `length: UInt32 LE`
+/// (of the payload), `crc32: UInt32 LE` (of the payload), payload: `kind: UInt8` (4 put, 3 wiped),
+/// `keyLength: UInt16 LE`, key, the state in its compact form (`SessionState.compact`, about a sixth
+/// of its JSON); a wiped record holds zeros after its kind. Version 2 held the state as JSON (kind 1);
+/// such a file is read and rewritten in version 3 at start, as a version 1 file is.
 /// Recovery skips a damaged record and finds the next one by its magic and checksum; it reports what
 /// it skipped, and cuts only a torn tail. A file that is not a journal is refused, untouched. A
 /// journal of version 1 (no header or magic; kind 2 erased a session) is read once and rewritten.
@@ -75,7 +77,7 @@ public final class SessionJournal: @unchecked Sendable {
         if size == 0 {
             Self.writeAll(Self.header, to: fd)
             bytesWritten = Self.header.count
-        } else if !(Self.read(fd, count: Self.header.count) == Self.header || Self.isVersion1(fd)) {
+        } else if !([Self.header, Self.headerVersion2].contains(Self.read(fd, count: Self.header.count)) || Self.isVersion1(fd)) {
             throw SocketError("\(path) is not a Routewijzer session journal; it was left unchanged (choose another --sessions file)")
         } else {
             bytesWritten = size
@@ -93,7 +95,8 @@ public final class SessionJournal: @unchecked Sendable {
             let data = Self.readAll(fd)
             records = [:]
             lastRecovery = RecoveryReport()
-            if !data.starts(with: Self.header) && !data.isEmpty { return upgradeVersion1(data) }
+            let version2 = data.starts(with: Self.headerVersion2)
+            if !data.starts(with: Self.header) && !version2 && !data.isEmpty { return upgradeVersion1(data) }
             var sessions: [String: SessionState] = [:]
             var offset = Self.header.count, end = offset
             let decoder = JSONDecoder()
@@ -106,12 +109,19 @@ public final class SessionJournal: @unchecked Sendable {
                     offset = found
                     continue
                 }
-                if kind == 1 {
-                    sessions[key] = state.flatMap { try? decoder.decode(SessionState.self, from: Data($0)) }
+                if kind == Self.put || kind == Self.putJSON {
+                    sessions[key] = state.flatMap { Self.state(kind: kind, $0, decoder: decoder) }
                     records[key, default: []].append((offset, next - offset))
                 }
                 offset = next
                 end = next
+            }
+            if version2 {
+                // Rewritten with compact states; the torn tail, if any, is left behind with the old file.
+                lastRecovery.cutBytes = data.count - end
+                lastRecovery.upgraded = true
+                rewrite(sessions)
+                return sessions
             }
             if end < data.count {
                 lastRecovery.cutBytes = data.count - end
@@ -131,7 +141,7 @@ public final class SessionJournal: @unchecked Sendable {
     static func record(in data: [UInt8], at offset: Int) -> (UInt8, String, ArraySlice<UInt8>?, Int)? {
         guard offset + recordHead <= data.count, data[offset] == recordMagic[0], data[offset + 1] == recordMagic[1] else { return nil }
         return payload(in: data, lengthAt: offset + 2).flatMap { kind, key, state, next in
-            kind == 1 || kind == wiped ? (kind, key, state, next) : nil
+            kind == put || kind == putJSON || kind == wiped ? (kind, key, state, next) : nil
         }
     }
 
@@ -157,9 +167,14 @@ public final class SessionJournal: @unchecked Sendable {
         let kind = payload[start]
         if kind == wiped { return (kind, "", nil, start + length) }
         let keyLength = Int(payload[start + 1]) | Int(payload[start + 2]) << 8
-        guard kind == 1 || kind == 2, 3 + keyLength <= length,
+        guard kind == put || kind == putJSON || kind == 2, 3 + keyLength <= length,
               let key = String(validating: payload[(start + 3)..<(start + 3 + keyLength)], as: UTF8.self) else { return nil }
-        return (kind, key, kind == 1 ? payload[(start + 3 + keyLength)...] : nil, start + length)
+        return (kind, key, kind == 2 ? nil : payload[(start + 3 + keyLength)...], start + length)
+    }
+
+    /// The state a put record holds, compact or (in older journals) JSON; nil when it does not read.
+    private static func state(kind: UInt8, _ bytes: ArraySlice<UInt8>, decoder: JSONDecoder) -> SessionState? {
+        kind == put ? SessionState(compact: bytes) : try? decoder.decode(SessionState.self, from: Data(bytes))
     }
 
     /// A version 1 journal: its records, then the file rewritten in the current format.
@@ -169,7 +184,7 @@ public final class SessionJournal: @unchecked Sendable {
         let decoder = JSONDecoder()
         while let (kind, key, state, next) = Self.payload(in: data, lengthAt: offset) {
             switch kind {
-            case 1: sessions[key] = state.flatMap { try? decoder.decode(SessionState.self, from: Data($0)) }
+            case Self.putJSON: sessions[key] = state.flatMap { try? decoder.decode(SessionState.self, from: Data($0)) }
             case 2: sessions[key] = nil
             default: break
             }
@@ -191,12 +206,17 @@ public final class SessionJournal: @unchecked Sendable {
         return record.count == 8 + length && payload(in: record, lengthAt: 0) != nil
     }
 
-    static let header: [UInt8] = [0x52, 0x57, 0x4A, 0x02]
+    static let header: [UInt8] = [0x52, 0x57, 0x4A, 0x03]
+    /// The header of version 2, whose puts held JSON.
+    static let headerVersion2: [UInt8] = [0x52, 0x57, 0x4A, 0x02]
     static let recordMagic: [UInt8] = [0xA5, 0x5A]
     /// Magic, length and checksum.
     static let recordHead = 10
 
     static let wiped: UInt8 = 3
+    /// A put with the state in its compact form; a put with JSON (versions 1 and 2).
+    static let put: UInt8 = 4
+    static let putJSON: UInt8 = 1
 
     /// A wiped record of `length` bytes in all (at least the 13 of one with an empty key).
     static func wipedRecord(length: Int) -> [UInt8] {
@@ -261,7 +281,7 @@ public final class SessionJournal: @unchecked Sendable {
     /// The record that stores `state` under `key`. Pure and without the lock, so callers that must
     /// order their writes under a lock of their own can encode before they take it.
     public func record(_ key: String, _ state: SessionState) -> [UInt8] {
-        Self.encode(kind: 1, key: key, state: state.json)
+        Self.encode(kind: Self.put, key: key, state: state.compact)
     }
 
     /// Writes a record made by `record(_:_:)`; false when the file refused it, as `put(_:_:)`.
@@ -412,15 +432,13 @@ public final class SessionJournal: @unchecked Sendable {
         var bytes = Self.header
         bytes.reserveCapacity(Self.header.count + snapshot.reduce(0) { $0 + $1.length })
         var positions: [String: [(offset: Int, length: Int)]] = [:]
-        for record in snapshot {
-            let start = bytes.count
-            bytes += [UInt8](repeating: 0, count: record.length)
-            let read = bytes.withUnsafeMutableBytes { pread(source, $0.baseAddress! + start, record.length, off_t(record.offset)) }
-            guard read == record.length else {
-                bytes.removeLast(record.length)
-                continue
-            }
-            positions[record.key] = [(start, record.length)]
+        // In file order, through a window of a megabyte: one read per megabyte of journal, not one per
+        // session (records are small, so a compaction of 10,000 sessions made 10,000 system calls).
+        var window = Window(fd: source)
+        for record in snapshot.sorted(by: { $0.offset < $1.offset }) {
+            guard let slice = window.bytes(at: record.offset, count: record.length) else { continue }
+            positions[record.key] = [(bytes.count, record.length)]
+            bytes += slice
         }
         guard Self.writeAll(bytes, to: out) == bytes.count else {
             close(out)
@@ -446,7 +464,7 @@ public final class SessionJournal: @unchecked Sendable {
         var bytes = header
         var positions: [String: [(offset: Int, length: Int)]] = [:]
         for (key, state) in live.sorted(by: { $0.key < $1.key }) {
-            let record = encode(kind: 1, key: key, state: state.json)
+            let record = encode(kind: put, key: key, state: state.compact)
             positions[key] = [(bytes.count, record.count)]
             bytes += record
         }
@@ -494,6 +512,34 @@ public final class SessionJournal: @unchecked Sendable {
         sinceSnapshot = nil
         compactionSnapshot = nil
         erasedSinceSnapshot = []
+    }
+
+    /// Sequential reads of a file through a buffer, for compaction.
+    private struct Window {
+        static let size = 1 << 20
+        let fd: Int32
+        var start = 0
+        var buffer: [UInt8] = []
+
+        init(fd: Int32) { self.fd = fd }
+
+        /// `count` bytes at `offset`, or nil where the file ends before them.
+        mutating func bytes(at offset: Int, count: Int) -> ArraySlice<UInt8>? {
+            if offset < start || offset + count > start + buffer.count {
+                start = offset
+                buffer = [UInt8](repeating: 0, count: max(Self.size, count))
+                var filled = 0
+                while filled < buffer.count {
+                    let read = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(offset + filled)) }
+                    if read < 0 && errno == EINTR { continue }
+                    guard read > 0 else { break }
+                    filled += read
+                }
+                buffer.removeLast(buffer.count - filled)
+            }
+            guard offset + count <= start + buffer.count else { return nil }
+            return buffer[(offset - start)..<(offset - start + count)]
+        }
     }
 
     private func pwriteAll(_ bytes: [UInt8], to fd: Int32, at offset: Int) -> Bool {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the libFuzzer targets (not part of CI: they run for minutes).
 # Usage: Tests/Fuzz/run.sh [target...] [-- libFuzzer options]   (default: all targets, -runs=1000000)
-# Targets: json, http, lines, resp, flow, knowledge. Corpora and crash files go to .build/fuzz/<target>/.
+# Targets: json, http, lines, resp, flow, knowledge, state. Corpora and crash files go to .build/fuzz/<target>/.
 set -euo pipefail
 # Swift's crash reporter hangs under ASan; libFuzzer reports crashes itself.
 export SWIFT_BACKTRACE=enable=no
@@ -28,7 +28,7 @@ for argument in "$@"; do
   if [ "$argument" = "--" ]; then seen_separator=1; continue; fi
   if [ $seen_separator = 1 ]; then options+=("$argument"); else targets+=("$argument"); fi
 done
-[ ${#targets[@]} -eq 0 ] && targets=(json http lines resp flow knowledge)
+[ ${#targets[@]} -eq 0 ] && targets=(json http lines resp flow knowledge state)
 [ ${#options[@]} -eq 0 ] && options=(-runs=1000000)
 
 for target in "${targets[@]}"; do
@@ -39,6 +39,7 @@ for target in "${targets[@]}"; do
     resp) source=FuzzRESP.swift ;;
     flow) source=FuzzFlow.swift ;;
     knowledge) source=FuzzKnowledge.swift ;;
+    state) source=FuzzState.swift ;;
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac
   source="$root/Tests/Fuzz/$source"

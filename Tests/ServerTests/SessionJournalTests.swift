@@ -1,4 +1,4 @@
-import Dialogue
+@testable import Dialogue
 import Foundation
 import Testing
 @testable import Server
@@ -169,6 +169,25 @@ struct SessionJournalTests {
         #expect(try Data(contentsOf: URL(filePath: path)).starts(with: SessionJournal.header))
         journal.put("c", state(3))
         #expect(try SessionJournal(path: path).recover() == ["a": state(1), "c": state(3)])
+    }
+
+    @Test("a journal of version 2 (states as JSON) is read and rewritten with compact states")
+    func version2() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        var full = state(1)
+        full.answers = [.init(flow: "intake", step: "begin", key: "vraag", value: "mijn moeder kan niet meer alleen wonen")]
+        let records = SessionJournal.encode(kind: SessionJournal.putJSON, key: "a", state: full.json)
+            + SessionJournal.encode(kind: SessionJournal.putJSON, key: "b", state: state(2).json)
+            + SessionJournal.wipedRecord(length: 40)
+        try Data(SessionJournal.headerVersion2 + records).write(to: URL(filePath: path))
+        let journal = try SessionJournal(path: path)
+        #expect(journal.recover() == ["a": full, "b": state(2)] && journal.lastRecovery.upgraded)
+        let rewritten = try [UInt8](Data(contentsOf: URL(filePath: path)))
+        #expect(rewritten.starts(with: SessionJournal.header))
+        #expect(rewritten.count < SessionJournal.header.count + records.count - 40, "compact states are smaller")
+        journal.put("c", state(3))
+        #expect(try SessionJournal(path: path).recover() == ["a": full, "b": state(2), "c": state(3)])
     }
 
     @Test("compaction keeps live sessions only, so erased and expired ones are gone from disk")
