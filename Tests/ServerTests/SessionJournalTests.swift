@@ -211,6 +211,25 @@ struct SessionJournalTests {
         #expect(reopened.count == 1 && reopened.state("blijft", now: 100) != nil)
     }
 
+    @Test("compaction reads the old file in windows of a megabyte: records on a window's edge and larger than a window are copied whole")
+    func compactionWindows() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        let journal = try SessionJournal(path: path)
+        var expected: [String: SessionState] = [:]
+        // Three megabytes of records of uneven sizes, so some start just before a window ends; one is
+        // larger than a window.
+        for index in 0..<2_500 {
+            var session = state(UInt64(index))
+            session.answers = [.init(flow: "intake", step: "begin", key: "vraag", value: String(repeating: "x", count: 900 + index % 301))]
+            if index == 1_234 { session.storyPart = String(repeating: "lang verhaal ", count: 120_000) }
+            journal.put("s\(index)", session)
+            expected["s\(index)"] = session
+        }
+        journal.compact()
+        #expect(try SessionJournal(path: path).recover() == expected)
+    }
+
     @Test("CRC-32 matches the standard check value, and the bit-by-bit definition at every length and alignment")
     func crc() {
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
