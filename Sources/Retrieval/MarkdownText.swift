@@ -30,12 +30,32 @@ public enum MarkdownText {
     /// Whole sentences only: a snippet ends at the last sentence end within `limit`, so a person
     /// never reads half a rule. Only a first sentence longer than the limit is cut at a word, with "…".
     public static func snippet(_ text: String, limit: Int = 220) -> String {
-        let flat = text.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        let flat = flattened(text, upTo: limit + 1)
         guard flat.count > limit else { return flat }
-        let cut = flat.prefix(limit + 1)
+        let cut = flat[...]
         if let end = sentenceEnd(in: cut) { return String(cut[...end]) }
         let word = cut.dropLast().lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<word]) + " …"
+    }
+
+    /// The words of `text` on one line, one space between them, up to `count` characters: a section
+    /// runs to thousands of characters, and a turn that shows passages needs only their start.
+    private static func flattened(_ text: String, upTo count: Int) -> String {
+        var flat = ""
+        var length = 0, space = false
+        for character in text {
+            if character == "\n" || character == " " || character == "\t" {
+                space = length > 0
+                continue
+            }
+            for next in space ? [" ", character] : [character] {
+                guard length < count else { return flat }
+                flat.append(next)
+                length += 1
+            }
+            space = false
+        }
+        return flat
     }
 
     /// The last ". ", "? " or "! " (or a closing one at the very end) in `text`.

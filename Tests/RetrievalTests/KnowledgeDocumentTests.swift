@@ -39,6 +39,28 @@ struct KnowledgeDocumentTests {
     func snippets() {
         #expect(MarkdownText.snippet("kort") == "kort")
         #expect(MarkdownText.snippet("een twee drie vier", limit: 9) == "een twee …")
+        #expect(MarkdownText.snippet("  Eerste zin.\n\nTweede\tzin is langer.  ", limit: 14) == "Eerste zin.")
+        #expect(MarkdownText.snippet("  a  b  ", limit: 3) == "a b")
+    }
+
+    @Test("a snippet is the start of the whole text flattened, for every passage and limit")
+    func snippetsOfPassages() throws {
+        /// The definition, on the whole text: every word on one line; within `limit + 1` characters,
+        /// up to the last sentence end, else the last whole word and "…".
+        func reference(_ text: String, limit: Int) -> String {
+            let flat = text.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+            guard flat.count > limit else { return flat }
+            let cut = Array(flat.prefix(limit + 1))
+            let ends = cut.indices.filter { ".?!".contains(cut[$0]) && $0 > 0 && ($0 == cut.count - 1 || cut[$0 + 1] == " ") }
+            if let end = ends.last { return String(cut[...end]) }
+            let word = cut.dropLast().lastIndex(of: " ") ?? cut.count
+            return String(cut[..<word]) + " …"
+        }
+        for passage in try KnowledgeContentTests.load().passages {
+            for limit in [0, 1, 9, 40, 220, 320, 5_000] {
+                #expect(MarkdownText.snippet(passage.text, limit: limit) == reference(passage.text, limit: limit), "\(passage.id) at \(limit)")
+            }
+        }
     }
 }
 
