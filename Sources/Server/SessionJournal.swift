@@ -22,11 +22,11 @@ import Glibc
 /// File: a header (`RWJ`, format version 3), then records. Record: magic `A5 5A`, `length: UInt32 LE`
 /// (of the payload), `crc32: UInt32 LE` (of the payload), payload: `kind: UInt8` (4 put, 3 wiped),
 /// `keyLength: UInt16 LE`, key, the state in its compact form (`SessionState.compact`, about a sixth
-/// of its JSON); a wiped record holds zeros after its kind. Version 2 held the state as JSON (kind 1);
-/// such a file is read and rewritten in version 3 at start, as a version 1 file is.
+/// of its JSON); a wiped record holds zeros after its kind.
 /// Recovery skips a damaged record and finds the next one by its magic and checksum; it reports what
 /// it skipped, and cuts only a torn tail. A file that is not a journal is refused, untouched. A
-/// journal of version 1 (no header or magic; kind 2 erased a session) is read once and rewritten.
+/// journal of version 2 (the state as JSON, kind 1) or version 1 (no header or magic; kind 2 erased a
+/// session) is read once and rewritten in the current version.
 public final class SessionJournal: @unchecked Sendable {
     // @unchecked: the descriptor and counters are only touched with `lock` held.
     public static let defaultSyncInterval = 0.05
