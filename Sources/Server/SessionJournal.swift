@@ -184,7 +184,7 @@ public final class SessionJournal: @unchecked Sendable {
         let decoder = JSONDecoder()
         while let (kind, key, state, next) = Self.payload(in: data, lengthAt: offset) {
             switch kind {
-            case Self.putJSON: sessions[key] = state.flatMap { try? decoder.decode(SessionState.self, from: Data($0)) }
+            case Self.putJSON: sessions[key] = state.flatMap { Self.state(kind: kind, $0, decoder: decoder) }
             case 2: sessions[key] = nil
             default: break
             }

@@ -149,6 +149,16 @@ struct SessionJournalTests {
         #expect(try Data(contentsOf: URL(filePath: path)) == text)
     }
 
+    @Test("a journal of a version this build does not know (a newer build's) is refused and left unchanged, as an older build refuses version 3")
+    func newerVersion() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        let future = Data([0x52, 0x57, 0x4A, 0x04] + SessionJournal.encode(kind: 9, key: "a", state: [1, 2, 3]))
+        try future.write(to: URL(filePath: path))
+        #expect(throws: SocketError.self) { try SessionJournal(path: path) }
+        #expect(try Data(contentsOf: URL(filePath: path)) == future)
+    }
+
     @Test("a journal of version 1 (no header, no record magic) is read and rewritten in the current format")
     func version1() throws {
         let path = temporaryPath()
